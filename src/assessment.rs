@@ -1,0 +1,363 @@
+//! An office's evidence against one framework (SPEC §4), and its resolution into one rating per
+//! benchmark.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::decimal::Number;
+use crate::error::{Error, ErrorKind, Problems, Result};
+use crate::framework::{Framework, NOT_APPLICABLE};
+use crate::json::UniqueMap;
+
+/// Which framework (id and version) a document is written against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkRef {
+    /// Framework id.
+    pub id: String,
+    /// Framework version.
+    pub version: String,
+}
+
+impl FrameworkRef {
+    /// The reference of a framework.
+    pub fn of(fw: &Framework) -> FrameworkRef {
+        FrameworkRef {
+            id: fw.id().to_string(),
+            version: fw.version().to_string(),
+        }
+    }
+
+    /// Checks that this reference names `fw`: the id must be equal; the version too unless
+    /// `allow_version_mismatch`. Returns whether the versions differ.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::FrameworkMismatch`] at `framework.id` or `framework.version`.
+    pub fn check(&self, fw: &Framework, allow_version_mismatch: bool) -> Result<bool> {
+        if self.id != fw.id() {
+            return Err(Error::new(
+                ErrorKind::FrameworkMismatch,
+                "framework.id",
+                format!(
+                    "written for framework '{}' but scored against '{}'",
+                    self.id,
+                    fw.id()
+                ),
+            ));
+        }
+        let differs = self.version != fw.version();
+        if differs && !allow_version_mismatch {
+            return Err(Error::new(
+                ErrorKind::FrameworkMismatch,
+                "framework.version",
+                format!(
+                    "written for version '{}' of '{}' but the framework is version '{}'; allow a version mismatch to score it anyway",
+                    self.version,
+                    fw.id(),
+                    fw.version()
+                ),
+            ));
+        }
+        Ok(differs)
+    }
+}
+
+/// One office's evidence.
+///
+/// ```
+/// use gender_seal::Assessment;
+/// let a = Assessment::from_json(br#"{
+///   "framework": {"id": "undp-gender-seal-co", "version": "2021.1"},
+///   "office": "UNDP Mali",
+///   "evidence": {"IC1": {"rating": "met"}, "IC2": {"value": 62}}
+/// }"#).unwrap();
+/// assert_eq!(a.evidence.0.len(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// The framework it is written against.
+    pub framework: FrameworkRef,
+    /// Office name.
+    pub office: String,
+    /// Assessment period, e.g. `2020`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// Benchmark id → evidence, in document order.
+    pub evidence: UniqueMap<Evidence>,
+}
+
+/// Evidence for one benchmark: exactly one of `rating` or `value`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// A rating id of the scale, or `not_applicable`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<String>,
+    /// A measured value, for benchmarks with a rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Number>,
+    /// Sources of verification.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// The assessor's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// How a benchmark's rating was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Basis {
+    /// Rated directly by the assessor.
+    Rated,
+    /// Derived from a value by the benchmark's rule.
+    Derived,
+    /// No evidence: the lowest rating of the scale.
+    Missing,
+    /// Rated not applicable: out of the score.
+    NotApplicable,
+    /// Raised by a planned activity (projections only).
+    Planned,
+}
+
+/// One benchmark's resolved rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// Rating index, `None` when not applicable.
+    pub rating: Option<usize>,
+    /// How it was reached.
+    pub basis: Basis,
+    /// The measured value, for derived ratings.
+    pub value: Option<Number>,
+}
+
+/// What a warning is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningCode {
+    /// A benchmark without evidence took the lowest rating.
+    MissingEvidence,
+    /// A benchmark rated not applicable has no note saying why.
+    NotApplicableWithoutNote,
+    /// The assessment was written for another version of the framework.
+    VersionMismatch,
+}
+
+/// Something an assessor should look at; never fatal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// What kind of warning.
+    pub code: WarningCode,
+    /// The benchmark concerned, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<Arc<str>>,
+    /// English message.
+    pub message: String,
+}
+
+/// An assessment resolved against a framework: one [`Entry`] per benchmark, in framework
+/// order, and the warnings found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// One entry per benchmark of the framework.
+    pub entries: Vec<Entry>,
+    /// Warnings, in benchmark order (a version mismatch first).
+    pub warnings: Vec<Warning>,
+}
+
+impl Assessment {
+    /// Parses an assessment from JSON bytes (its shape only: ids are checked by
+    /// [`Assessment::resolve`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Syntax`] or [`ErrorKind::Format`], with the JSON path.
+    pub fn from_json(bytes: &[u8]) -> Result<Assessment> {
+        crate::json::from_json(bytes)
+    }
+
+    /// Reads and parses an assessment file; errors name the file.
+    ///
+    /// # Errors
+    ///
+    /// As [`Assessment::from_json`], plus [`ErrorKind::Io`].
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Assessment> {
+        let path = path.as_ref();
+        crate::read_file(path)
+            .and_then(|b| Assessment::from_json(&b))
+            .map_err(|e| e.in_file(path.display().to_string()))
+    }
+
+    /// Resolves the evidence against `fw`: checks the framework reference, every benchmark id,
+    /// rating and value, and derives ratings from values by the rules.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::FrameworkMismatch`] for another framework (or version, unless allowed);
+    /// [`ErrorKind::Invalid`] listing every bad entry, each with its path
+    /// (`evidence.IC2.rating`).
+    pub fn resolve(&self, fw: &Framework, allow_version_mismatch: bool) -> Result<Resolved> {
+        let mut warnings = Vec::new();
+        if self.framework.check(fw, allow_version_mismatch)? {
+            warnings.push(Warning {
+                code: WarningCode::VersionMismatch,
+                benchmark: None,
+                message: format!(
+                    "assessment written for version '{}', scored against version '{}'",
+                    self.framework.version,
+                    fw.version()
+                ),
+            });
+        }
+        let lowest = Entry {
+            rating: Some(0),
+            basis: Basis::Missing,
+            value: None,
+        };
+        let mut entries = vec![lowest; fw.benchmarks().len()];
+        let mut given = vec![false; fw.benchmarks().len()];
+        let mut unnoted = HashSet::new();
+        let mut p = Problems::default();
+        for (id, ev) in &self.evidence.0 {
+            let path = format!("evidence.{id}");
+            let Some(bi) = fw.benchmark_index(id) else {
+                p.push(
+                    path,
+                    format!(
+                        "evidence for unknown benchmark '{id}'{}",
+                        crate::suggest::did_you_mean(id, fw.benchmark_ids())
+                    ),
+                );
+                continue;
+            };
+            given[bi] = true;
+            match resolve_entry(fw, bi, ev) {
+                Ok(entry) => {
+                    if entry.rating.is_none()
+                        && ev.note.as_deref().is_none_or(|n| n.trim().is_empty())
+                    {
+                        unnoted.insert(bi);
+                    }
+                    entries[bi] = entry;
+                }
+                Err((field, message)) => p.push(format!("{path}{field}"), message),
+            }
+        }
+        p.finish(ErrorKind::Invalid)?;
+        for (bi, b) in fw.benchmarks().iter().enumerate() {
+            if !given[bi] {
+                warnings.push(Warning {
+                    code: WarningCode::MissingEvidence,
+                    benchmark: Some(b.id.clone()),
+                    message: format!(
+                        "no evidence for {}: rated '{}', the lowest rating",
+                        b.id,
+                        fw.ratings()[0].id
+                    ),
+                });
+            } else if unnoted.contains(&bi) {
+                warnings.push(Warning {
+                    code: WarningCode::NotApplicableWithoutNote,
+                    benchmark: Some(b.id.clone()),
+                    message: format!("{} is rated not applicable without a note saying why", b.id),
+                });
+            }
+        }
+        Ok(Resolved { entries, warnings })
+    }
+}
+
+/// Resolves one entry; on error, the field suffix of the path and the message.
+fn resolve_entry(
+    fw: &Framework,
+    bi: usize,
+    ev: &Evidence,
+) -> std::result::Result<Entry, (&'static str, String)> {
+    let b = &fw.benchmarks()[bi];
+    match (&ev.rating, ev.value) {
+        (Some(_), Some(_)) => Err((
+            "",
+            format!(
+                "evidence for {} has both 'rating' and 'value'; give one",
+                b.id
+            ),
+        )),
+        (None, None) => Err((
+            "",
+            format!("evidence for {} has neither 'rating' nor 'value'", b.id),
+        )),
+        (Some(r), None) if r == NOT_APPLICABLE => {
+            if b.allow_not_applicable {
+                Ok(Entry {
+                    rating: None,
+                    basis: Basis::NotApplicable,
+                    value: None,
+                })
+            } else {
+                Err((
+                    ".rating",
+                    format!("{} may not be rated not applicable", b.id),
+                ))
+            }
+        }
+        (Some(r), None) => match fw.rating_index(r) {
+            Some(ri) => Ok(Entry {
+                rating: Some(ri),
+                basis: Basis::Rated,
+                value: None,
+            }),
+            None => Err((
+                ".rating",
+                format!(
+                    "unknown rating '{r}' for benchmark {}; expected one of {}, {NOT_APPLICABLE}",
+                    b.id,
+                    fw.rating_list()
+                ),
+            )),
+        },
+        (None, Some(v)) => {
+            let rating = rate_value(fw, bi, v).map_err(|m| (".value", m))?;
+            Ok(Entry {
+                rating: Some(rating),
+                basis: Basis::Derived,
+                value: Some(v),
+            })
+        }
+    }
+}
+
+/// The rating index a value earns on benchmark `bi`, checking it has a rule and the value is
+/// within the rule's bounds.
+///
+/// # Errors
+///
+/// The message, when the benchmark has no rule or the value is out of bounds.
+pub(crate) fn rate_value(
+    fw: &Framework,
+    bi: usize,
+    v: Number,
+) -> std::result::Result<usize, String> {
+    let b = &fw.benchmarks()[bi];
+    let Some(rule) = &b.rule else {
+        return Err(format!(
+            "{} has no indicator rule, so it takes a 'rating', not a 'value'",
+            b.id
+        ));
+    };
+    if let Some((lo, hi)) = rule.bounds
+        && (v < lo || v > hi)
+    {
+        return Err(format!(
+            "value {v} out of bounds [{lo}, {hi}] for {} (unit {})",
+            b.id, rule.unit
+        ));
+    }
+    Ok(rule.rate(v))
+}

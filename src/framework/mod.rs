@@ -1,0 +1,324 @@
+//! A validated Seal framework: the only thing the scorer accepts.
+//!
+//! Files are read into [`raw`] types, then [`validate`]d into a [`Framework`] whose parts refer
+//! to each other by index. Validation reports every problem it finds, each with its JSON path.
+
+pub mod raw;
+mod validate;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+pub use raw::{Aggregation, RawFramework, Rounding};
+
+use crate::decimal::Number;
+use crate::error::{Error, ErrorKind, Result};
+use crate::text::Text;
+
+/// Most benchmarks a framework may have.
+pub const MAX_BENCHMARKS: usize = 10_000;
+/// Most dimensions a framework may have.
+pub const MAX_DIMENSIONS: usize = 100;
+/// Most ratings a scale may have.
+pub const MAX_RATINGS: usize = 20;
+/// Most tiers a ladder may have.
+pub const MAX_TIERS: usize = 20;
+/// The built-in rating id that takes a benchmark out of the score.
+pub const NOT_APPLICABLE: &str = "not_applicable";
+
+/// A validated framework.
+///
+/// ```
+/// let fw = gender_seal::Framework::builtin("undp-gender-seal-co", "2021.1").unwrap();
+/// assert_eq!(fw.benchmarks().len(), 41);
+/// assert_eq!(fw.tiers()[1].label.get("fr").as_ref(), "Argent");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Framework {
+    raw: RawFramework,
+    ratings: Vec<Rating>,
+    dimensions: Vec<Dimension>,
+    benchmarks: Vec<Benchmark>,
+    tiers: Vec<Tier>,
+    benchmark_index: HashMap<Arc<str>, usize>,
+    /// Weight of each benchmark in millionths.
+    pub(crate) weight_micros: Vec<i128>,
+    /// Credit of each rating in millionths.
+    pub(crate) credit_micros: Vec<i128>,
+    /// Weight of each dimension in millionths (1 unless `by_dimension`).
+    pub(crate) dimension_weight_micros: Vec<i128>,
+}
+
+/// One rating of the scale. Its position in [`Framework::ratings`] is its rank.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Rating {
+    /// Rating id.
+    pub id: Arc<str>,
+    /// Credit in [0, 1].
+    pub credit: Number,
+    /// Label.
+    pub label: Text,
+}
+
+/// A dimension: a contiguous run of benchmarks.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Dimension {
+    /// Dimension id.
+    pub id: Arc<str>,
+    /// Title.
+    pub title: Text,
+    /// Weight in `by_dimension` aggregation (1 otherwise).
+    pub weight: Number,
+    /// Indices of its benchmarks in [`Framework::benchmarks`].
+    pub benchmarks: Range<usize>,
+}
+
+/// A benchmark.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Benchmark {
+    /// Benchmark id.
+    pub id: Arc<str>,
+    /// Title.
+    pub title: Text,
+    /// Weight in (0, 1,000,000].
+    pub weight: Number,
+    /// Index of its dimension in [`Framework::dimensions`].
+    pub dimension: usize,
+    /// Indicator rule, if any.
+    pub rule: Option<Rule>,
+    /// Whether it may be rated not applicable.
+    pub allow_not_applicable: bool,
+    /// What meeting it takes.
+    pub guidance: Option<Text>,
+    /// Documents that prove it.
+    pub verification: Option<Text>,
+}
+
+/// Which way a rule's ladder points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Direction {
+    /// Higher values are better: steps are `at_least`.
+    AtLeast,
+    /// Lower values are better: steps are `at_most`.
+    AtMost,
+}
+
+/// An indicator rule: a value takes the rating of the first step it satisfies, else
+/// `otherwise`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Rule {
+    /// Unit of the value.
+    pub unit: String,
+    /// Direction of every step.
+    pub direction: Direction,
+    /// `(threshold, rating index)`, hardest first.
+    pub steps: Vec<(Number, usize)>,
+    /// Rating index of a value that satisfies no step.
+    pub otherwise: usize,
+    /// Inclusive bounds of the value, if any (`percent` implies [0, 100]).
+    pub bounds: Option<(Number, Number)>,
+}
+
+impl Rule {
+    /// The rating index a value earns.
+    pub fn rate(&self, value: Number) -> usize {
+        self.steps
+            .iter()
+            .find(|(t, _)| match self.direction {
+                Direction::AtLeast => value >= *t,
+                Direction::AtMost => value <= *t,
+            })
+            .map_or(self.otherwise, |&(_, r)| r)
+    }
+}
+
+/// A tier of the ladder. Its position in [`Framework::tiers`] plus one is its level.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Tier {
+    /// Tier id.
+    pub id: Arc<str>,
+    /// Lowest official percentage.
+    pub min: Number,
+    /// Official percentage from which it is strong.
+    pub strong_from: Option<Number>,
+    /// Label.
+    pub label: Text,
+    /// Label when strong.
+    pub strong_label: Option<Text>,
+    /// This tier's own gates (lower tiers' gates apply too).
+    pub gates: Vec<Gate>,
+}
+
+/// A condition beyond the percentage.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Gate {
+    /// The benchmark must be applicable and rated at or above a rating.
+    Benchmark {
+        /// Benchmark index.
+        benchmark: usize,
+        /// Rating index.
+        at_least: usize,
+    },
+    /// The dimension must have an applicable benchmark and an unrounded percentage at or
+    /// above a threshold.
+    Dimension {
+        /// Dimension index.
+        dimension: usize,
+        /// Threshold in [0, 100].
+        at_least_percent: Number,
+    },
+}
+
+impl Framework {
+    /// Parses and validates a framework from JSON bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Syntax`] or [`ErrorKind::Format`] when the bytes are not a framework
+    /// document; [`ErrorKind::Invalid`] listing every inconsistency found.
+    pub fn from_json(bytes: &[u8]) -> Result<Framework> {
+        let raw: RawFramework = crate::json::from_json(bytes)?;
+        Framework::from_raw(raw)
+    }
+
+    /// Reads, parses and validates a framework file; errors name the file.
+    ///
+    /// # Errors
+    ///
+    /// As [`Framework::from_json`], plus [`ErrorKind::Io`] when the file cannot be read.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Framework> {
+        let path = path.as_ref();
+        crate::read_file(path)
+            .and_then(|b| Framework::from_json(&b))
+            .map_err(|e| e.in_file(path.display().to_string()))
+    }
+
+    /// Validates raw framework data.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] listing every inconsistency found.
+    pub fn from_raw(raw: RawFramework) -> Result<Framework> {
+        validate::validate(raw)
+    }
+
+    /// A framework built into the library, by id and version.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Request`] when no built-in framework has that id and version.
+    pub fn builtin(id: &str, version: &str) -> Result<Framework> {
+        let found = BUILTIN.iter().find(|(i, v, _)| *i == id && *v == version);
+        match found {
+            Some((_, _, json)) => Framework::from_json(json.as_bytes())
+                .map_err(|e| e.in_file(format!("built-in framework {id} {version}"))),
+            None => Err(Error::new(
+                ErrorKind::Request,
+                "framework",
+                format!(
+                    "no built-in framework '{id}' version '{version}'; built in: {}; pass a framework file instead",
+                    BUILTIN
+                        .iter()
+                        .map(|(i, v, _)| format!("{i} {v}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+        }
+    }
+
+    /// The file data this framework was validated from.
+    pub fn raw(&self) -> &RawFramework {
+        &self.raw
+    }
+
+    /// Framework id.
+    pub fn id(&self) -> &str {
+        &self.raw.id
+    }
+
+    /// Framework version.
+    pub fn version(&self) -> &str {
+        &self.raw.version
+    }
+
+    /// Title.
+    pub fn title(&self) -> &Text {
+        &self.raw.title
+    }
+
+    /// Aggregation mode.
+    pub fn aggregation(&self) -> Aggregation {
+        self.raw.aggregation
+    }
+
+    /// Rounding policy of the official percentage.
+    pub fn rounding(&self) -> Rounding {
+        self.raw.rounding
+    }
+
+    /// Rating scale, lowest first.
+    pub fn ratings(&self) -> &[Rating] {
+        &self.ratings
+    }
+
+    /// Dimensions in file order.
+    pub fn dimensions(&self) -> &[Dimension] {
+        &self.dimensions
+    }
+
+    /// Benchmarks in file order (dimension by dimension).
+    pub fn benchmarks(&self) -> &[Benchmark] {
+        &self.benchmarks
+    }
+
+    /// Tier ladder, lowest first.
+    pub fn tiers(&self) -> &[Tier] {
+        &self.tiers
+    }
+
+    /// Index of a benchmark by id.
+    pub fn benchmark_index(&self, id: &str) -> Option<usize> {
+        self.benchmark_index.get(id).copied()
+    }
+
+    /// Index of a rating by id.
+    pub fn rating_index(&self, id: &str) -> Option<usize> {
+        self.ratings.iter().position(|r| &*r.id == id)
+    }
+
+    /// Ids of every benchmark, for suggestions.
+    pub(crate) fn benchmark_ids(&self) -> impl Iterator<Item = &str> {
+        self.benchmarks.iter().map(|b| &*b.id)
+    }
+
+    /// The scale's ids, comma-separated, for messages.
+    pub(crate) fn rating_list(&self) -> String {
+        self.ratings
+            .iter()
+            .map(|r| &*r.id)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Frameworks compiled into the library: `(id, version, JSON)`.
+const BUILTIN: &[(&str, &str, &str)] = &[(
+    "undp-gender-seal-co",
+    "2021.1",
+    include_str!("../../benchmarks/undp-co-2021.json"),
+)];
+
+/// The built-in frameworks as `(id, version)`.
+pub fn builtin_frameworks() -> impl Iterator<Item = (&'static str, &'static str)> {
+    BUILTIN.iter().map(|(i, v, _)| (*i, *v))
+}

@@ -1,0 +1,163 @@
+//! Reading JSON documents: size and depth limits, exact numbers, and errors that name the JSON
+//! path of the problem (through `serde_path_to_error`).
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// Largest document accepted, in bytes.
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Parses one JSON document into `T`. Documents nest at most 128 levels (serde_json's limit).
+pub(crate) fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(Error::new(
+            ErrorKind::Syntax,
+            "",
+            format!(
+                "document too large: {} bytes, at most {MAX_DOCUMENT_BYTES}",
+                bytes.len()
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::new(ErrorKind::Syntax, "", "document is empty"));
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let kind = if inner.is_data() {
+            ErrorKind::Format
+        } else {
+            ErrorKind::Syntax
+        };
+        let path = if path == "." || kind == ErrorKind::Syntax {
+            String::new()
+        } else {
+            path
+        };
+        Error::new(kind, path, inner.to_string())
+    })?;
+    de.end()
+        .map_err(|e| Error::new(ErrorKind::Syntax, "", e.to_string()))?;
+    Ok(value)
+}
+
+/// A JSON object read in document order, whose keys must be unique (serde_json would otherwise
+/// keep the last of two equal keys silently). Serialised as an object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UniqueMap<V>(pub Vec<(String, V)>);
+
+impl<V> Default for UniqueMap<V> {
+    fn default() -> Self {
+        UniqueMap(Vec::new())
+    }
+}
+
+impl<V: Serialize> Serialize for UniqueMap<V> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Vis<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Vis<V> {
+            type Value = UniqueMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let mut seen = BTreeSet::new();
+                let mut out = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if !seen.insert(key.clone()) {
+                        return Err(de::Error::custom(format!("duplicate key '{key}'")));
+                    }
+                    let value = map.next_value()?;
+                    out.push((key, value));
+                }
+                Ok(UniqueMap(out))
+            }
+        }
+        d.deserialize_map(Vis(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::Number;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        items: Vec<Item>,
+    }
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        weight: Number,
+    }
+
+    fn err(s: &str) -> Error {
+        match from_json::<Doc>(s.as_bytes()) {
+            Ok(_) => Error::new(ErrorKind::Io, "", "parsed"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn errors_name_the_path() {
+        let e = err(r#"{"items": [{"weight": 1}, {"weight": "x"}]}"#);
+        assert_eq!(e.kind(), ErrorKind::Format);
+        assert_eq!(e.problems()[0].path, "items[1].weight");
+        assert!(
+            e.problems()[0]
+                .message
+                .contains("'x' is not a decimal number")
+        );
+        let e = err(r#"{"items": [{"wieght": 1}]}"#);
+        assert_eq!(e.problems()[0].path, "items[0].wieght");
+        assert!(e.problems()[0].message.contains("unknown field `wieght`"));
+    }
+
+    #[test]
+    fn syntax_empty_trailing_and_deep() {
+        assert_eq!(err("").kind(), ErrorKind::Syntax);
+        assert!(err(" \n").problems()[0].message.contains("empty"));
+        assert_eq!(err("{").kind(), ErrorKind::Syntax);
+        assert_eq!(err(r#"{"items": []} x"#).kind(), ErrorKind::Syntax);
+        // Deep nesting never overflows the stack: a typed document rejects the first
+        // unexpected level, and even an untyped value stops at serde_json's recursion limit.
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(err(&deep).kind(), ErrorKind::Format);
+        let e = from_json::<serde_json::Value>(deep.as_bytes())
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Syntax);
+        assert!(e.problems()[0].message.contains("recursion limit"), "{e}");
+        assert!(from_json::<Doc>("\u{feff}{\"items\": []}".as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn unique_map_rejects_duplicates_and_keeps_order() {
+        let m: UniqueMap<u32> = serde_json::from_str(r#"{"b": 1, "a": 2}"#).unwrap_or_default();
+        assert_eq!(m.0, vec![("b".to_string(), 1), ("a".to_string(), 2)]);
+        let e = serde_json::from_str::<UniqueMap<u32>>(r#"{"a": 1, "a": 2}"#).unwrap_err();
+        assert!(e.to_string().contains("duplicate key 'a'"));
+    }
+}

@@ -1,0 +1,287 @@
+//! Pure scoring (SPEC §5): `(&Framework, &Assessment) -> Scorecard`.
+//!
+//! Amounts are exact integers: weights and credits in millionths, so `earned = w × c` and
+//! `possible = w` are counted in 10^-12 units (|sum| < 10^23 for the largest framework
+//! allowed, far inside `i128`). Percentages are exact big rationals until they are rounded.
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use rust_decimal::Decimal;
+
+use crate::assessment::{Assessment, Entry, FrameworkRef, Warning};
+use crate::decimal::{self, MICROS, Ratio, percent_of, round_ratio};
+use crate::error::{Error, ErrorKind, Result};
+use crate::framework::{Aggregation, Framework, Gate, NOT_APPLICABLE};
+use crate::scorecard::{
+    BenchmarkResult, DimensionResult, GateFailure, Scorecard, TierResult, TierShortfall,
+};
+use crate::text::DEFAULT_LANG;
+use crate::tier::{self, Award, GateInput, Shortfall};
+
+/// Options of [`score`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreOptions {
+    /// Score an assessment written for another version of the framework (with a warning).
+    pub allow_version_mismatch: bool,
+    /// Language of the labels (falls back to English).
+    pub lang: String,
+}
+
+impl Default for ScoreOptions {
+    fn default() -> Self {
+        ScoreOptions {
+            allow_version_mismatch: false,
+            lang: DEFAULT_LANG.to_string(),
+        }
+    }
+}
+
+/// Scores an assessment against a framework.
+///
+/// ```
+/// use gender_seal::{score, Assessment, Framework, ScoreOptions};
+/// let fw = Framework::builtin("undp-gender-seal-co", "2021.1").unwrap();
+/// let a = Assessment::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/mali-2020.json")).unwrap();
+/// let card = score(&fw, &a, &ScoreOptions::default()).unwrap();
+/// assert_eq!(card.percentage_rounded.to_string(), "74");
+/// assert_eq!(&*card.tier.unwrap().label, "Silver-strong");
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::FrameworkMismatch`] or [`ErrorKind::Invalid`] from
+/// [`Assessment::resolve`]; [`ErrorKind::NotScorable`] when no benchmark is applicable.
+pub fn score(fw: &Framework, assessment: &Assessment, options: &ScoreOptions) -> Result<Scorecard> {
+    let resolved = assessment.resolve(fw, options.allow_version_mismatch)?;
+    Scorecard::build(
+        fw,
+        assessment,
+        &resolved.entries,
+        resolved.warnings,
+        &options.lang,
+    )
+}
+
+/// Exact totals of one dimension, in 10^-12 units.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct DimensionTotal {
+    pub earned: i128,
+    pub possible: i128,
+    pub applicable: usize,
+}
+
+impl DimensionTotal {
+    /// 100 × earned / possible, or `None` when nothing is applicable.
+    pub(crate) fn percent(&self) -> Option<Ratio> {
+        (self.applicable > 0).then(|| percent_of(self.earned, self.possible))
+    }
+}
+
+/// Per-dimension totals for the given rating of each benchmark (`None`: not applicable).
+pub(crate) fn totals(
+    fw: &Framework,
+    rating: impl Fn(usize) -> Option<usize>,
+) -> Vec<DimensionTotal> {
+    fw.dimensions()
+        .iter()
+        .map(|d| {
+            let mut t = DimensionTotal::default();
+            for b in d.benchmarks.clone() {
+                if let Some(r) = rating(b) {
+                    let w = fw.weight_micros[b];
+                    t.earned += w * fw.credit_micros[r];
+                    t.possible += w * i128::from(MICROS);
+                    t.applicable += 1;
+                }
+            }
+            t
+        })
+        .collect()
+}
+
+/// The exact overall percentage P, or `None` when no benchmark is applicable.
+pub(crate) fn overall(fw: &Framework, totals: &[DimensionTotal]) -> Option<Ratio> {
+    match fw.aggregation() {
+        Aggregation::Flat => {
+            let (e, p) = totals
+                .iter()
+                .fold((0i128, 0i128), |(e, p), t| (e + t.earned, p + t.possible));
+            (p > 0).then(|| percent_of(e, p))
+        }
+        Aggregation::ByDimension => {
+            let mut sum = Ratio::from_integer(BigInt::from(0));
+            let mut weights = 0i128;
+            for (t, w) in totals.iter().zip(&fw.dimension_weight_micros) {
+                if let Some(p) = t.percent() {
+                    sum += p * Ratio::from_integer(BigInt::from(*w));
+                    weights += w;
+                }
+            }
+            (weights > 0).then(|| sum / Ratio::from_integer(BigInt::from(weights)))
+        }
+    }
+}
+
+/// The official percentage: P rounded by the framework's policy.
+pub(crate) fn official(fw: &Framework, p: &Ratio) -> Result<Decimal> {
+    let r = fw.rounding();
+    round_ratio(p, r.decimals, r.mode)
+}
+
+fn not_scorable() -> Error {
+    Error::new(
+        ErrorKind::NotScorable,
+        "evidence",
+        "no applicable benchmark: every benchmark is rated not applicable, so there is no percentage",
+    )
+}
+
+impl Scorecard {
+    /// Builds the scorecard of resolved entries (one per benchmark, in framework order).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::NotScorable`] when no benchmark is applicable.
+    pub(crate) fn build(
+        fw: &Framework,
+        assessment: &Assessment,
+        entries: &[Entry],
+        warnings: Vec<Warning>,
+        lang: &str,
+    ) -> Result<Scorecard> {
+        let rating = |b: usize| entries[b].rating;
+        let totals = totals(fw, rating);
+        let p = overall(fw, &totals).ok_or_else(not_scorable)?;
+        let official = official(fw, &p)?;
+        let dim_percents: Vec<Option<Ratio>> = totals.iter().map(DimensionTotal::percent).collect();
+        let gates = GateInput {
+            ratings: &rating,
+            dimensions: &dim_percents,
+        };
+        let award = tier::award(fw, official, &gates);
+        let tier = award.awarded.map(|t| {
+            let tier = &fw.tiers()[t];
+            let label = match (&tier.strong_label, award.strong) {
+                (Some(l), true) => l.get(lang),
+                _ => tier.label.get(lang),
+            };
+            TierResult {
+                id: tier.id.clone(),
+                level: t + 1,
+                strong: award.strong,
+                label,
+            }
+        });
+        let shortfall = |s: &Shortfall, missing: Decimal| {
+            let t = &fw.tiers()[s.tier];
+            TierShortfall {
+                id: t.id.clone(),
+                level: s.tier + 1,
+                label: t.label.get(lang),
+                points_missing: missing,
+                failing: s
+                    .failing
+                    .iter()
+                    .map(|&(ti, gi)| gate_failure(fw, ti, gi, entries, &dim_percents))
+                    .collect(),
+            }
+        };
+        let blocked = award
+            .blocked
+            .iter()
+            .map(|s| shortfall(s, Decimal::ZERO))
+            .collect();
+        let next = award.next.as_ref().map(|(s, m)| shortfall(s, *m));
+        Ok(Scorecard {
+            framework: FrameworkRef::of(fw),
+            office: assessment.office.clone(),
+            period: assessment.period.clone(),
+            lang: lang.to_string(),
+            percentage: decimal::report4(&p),
+            percentage_rounded: official,
+            rounding: fw.rounding(),
+            tier,
+            rank: Award::rank(&award),
+            blocked,
+            next,
+            dimensions: dimension_results(fw, &totals, &dim_percents),
+            benchmarks: benchmark_results(fw, entries),
+            warnings,
+        })
+    }
+}
+
+fn dimension_results(
+    fw: &Framework,
+    totals: &[DimensionTotal],
+    percents: &[Option<Ratio>],
+) -> Vec<DimensionResult> {
+    fw.dimensions()
+        .iter()
+        .zip(totals)
+        .zip(percents)
+        .map(|((d, t), p)| DimensionResult {
+            id: d.id.clone(),
+            percentage: p.as_ref().map(decimal::report4),
+            earned: decimal::scaled(t.earned, 12),
+            possible: decimal::scaled(t.possible, 12),
+            weight: d.weight,
+            benchmarks: d.benchmarks.len(),
+            applicable: t.applicable,
+        })
+        .collect()
+}
+
+fn benchmark_results(fw: &Framework, entries: &[Entry]) -> Vec<BenchmarkResult> {
+    let na: Arc<str> = Arc::from(NOT_APPLICABLE);
+    fw.benchmarks()
+        .iter()
+        .zip(entries)
+        .map(|(b, e)| {
+            let rating = e.rating.map(|r| &fw.ratings()[r]);
+            BenchmarkResult {
+                id: b.id.clone(),
+                dimension: fw.dimensions()[b.dimension].id.clone(),
+                rating: rating.map_or_else(|| na.clone(), |r| r.id.clone()),
+                basis: e.basis,
+                value: e.value,
+                weight: b.weight,
+                credit: rating.map(|r| r.credit),
+                earned: rating.and_then(|r| b.weight.value().checked_mul(r.credit.value())),
+            }
+        })
+        .collect()
+}
+
+fn gate_failure(
+    fw: &Framework,
+    tier: usize,
+    gate: usize,
+    entries: &[Entry],
+    dims: &[Option<Ratio>],
+) -> GateFailure {
+    let t = &fw.tiers()[tier];
+    match &t.gates[gate] {
+        Gate::Benchmark {
+            benchmark,
+            at_least,
+        } => GateFailure::Benchmark {
+            tier: t.id.clone(),
+            benchmark: fw.benchmarks()[*benchmark].id.clone(),
+            required: fw.ratings()[*at_least].id.clone(),
+            actual: entries[*benchmark]
+                .rating
+                .map_or_else(|| Arc::from(NOT_APPLICABLE), |r| fw.ratings()[r].id.clone()),
+        },
+        Gate::Dimension {
+            dimension,
+            at_least_percent,
+        } => GateFailure::Dimension {
+            tier: t.id.clone(),
+            dimension: fw.dimensions()[*dimension].id.clone(),
+            required_percent: *at_least_percent,
+            actual_percent: dims[*dimension].as_ref().map(decimal::report4),
+        },
+    }
+}

@@ -1,0 +1,157 @@
+//! The result of scoring: what `score --format json` prints (SPEC §9). Every decimal is a
+//! normalised string; labels are in the language asked for.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Basis, FrameworkRef, Warning};
+use crate::decimal::{self, Number};
+use crate::framework::Rounding;
+use crate::tier::Rank;
+
+/// A scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scorecard {
+    /// The framework scored against.
+    pub framework: FrameworkRef,
+    /// Office name.
+    pub office: String,
+    /// Assessment period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// Language of the labels.
+    pub lang: String,
+    /// The exact percentage, rounded half-even to 4 decimals for reading.
+    #[serde(with = "decimal::string")]
+    pub percentage: Decimal,
+    /// The official percentage: rounded by the framework's policy.
+    #[serde(with = "decimal::string")]
+    pub percentage_rounded: Decimal,
+    /// The rounding policy applied.
+    pub rounding: Rounding,
+    /// The awarded tier, or null.
+    pub tier: Option<TierResult>,
+    /// Rank of the result.
+    pub rank: Rank,
+    /// Tiers above the awarded one whose minimum is reached but whose gates fail.
+    pub blocked: Vec<TierShortfall>,
+    /// The lowest tier above the awarded one, or null at the top.
+    pub next: Option<TierShortfall>,
+    /// Per dimension, in framework order.
+    pub dimensions: Vec<DimensionResult>,
+    /// Per benchmark, in framework order.
+    pub benchmarks: Vec<BenchmarkResult>,
+    /// Warnings for the assessor.
+    pub warnings: Vec<Warning>,
+}
+
+/// The awarded tier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierResult {
+    /// Tier id.
+    pub id: Arc<str>,
+    /// 1-based position in the ladder.
+    pub level: usize,
+    /// Whether the official percentage reaches `strong_from`.
+    pub strong: bool,
+    /// Label (the strong label when strong).
+    pub label: Arc<str>,
+}
+
+/// A tier not reached: a blocked tier, or the next one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierShortfall {
+    /// Tier id.
+    pub id: Arc<str>,
+    /// 1-based position in the ladder.
+    pub level: usize,
+    /// Label.
+    pub label: Arc<str>,
+    /// Percentage points still missing: max(0, min − official).
+    #[serde(with = "decimal::string")]
+    pub points_missing: Decimal,
+    /// Gates failing, this tier's and lower tiers' (gates are cumulative).
+    pub failing: Vec<GateFailure>,
+}
+
+/// A gate that does not hold, with the actual rating or percentage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum GateFailure {
+    /// A benchmark rated below the gate (or not applicable).
+    Benchmark {
+        /// Tier whose gate this is.
+        tier: Arc<str>,
+        /// Benchmark id.
+        benchmark: Arc<str>,
+        /// Lowest passing rating id.
+        required: Arc<str>,
+        /// Actual rating id, or `not_applicable`.
+        actual: Arc<str>,
+    },
+    /// A dimension below the gate's percentage (or with nothing applicable: `actual` null).
+    Dimension {
+        /// Tier whose gate this is.
+        tier: Arc<str>,
+        /// Dimension id.
+        dimension: Arc<str>,
+        /// Lowest passing unrounded percentage.
+        required_percent: Number,
+        /// Actual percentage, rounded half-even to 4 decimals; null when none applicable.
+        #[serde(with = "decimal::string::option")]
+        actual_percent: Option<Decimal>,
+    },
+}
+
+/// One dimension's detail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionResult {
+    /// Dimension id.
+    pub id: Arc<str>,
+    /// 100 × earned / possible, rounded half-even to 4 decimals; null when no benchmark is
+    /// applicable.
+    #[serde(with = "decimal::string::option")]
+    pub percentage: Option<Decimal>,
+    /// Σ weight × credit over applicable benchmarks.
+    #[serde(with = "decimal::string")]
+    pub earned: Decimal,
+    /// Σ weight over applicable benchmarks.
+    #[serde(with = "decimal::string")]
+    pub possible: Decimal,
+    /// Dimension weight (`by_dimension` aggregation; 1 otherwise).
+    pub weight: Number,
+    /// Number of benchmarks.
+    pub benchmarks: usize,
+    /// Number of applicable benchmarks.
+    pub applicable: usize,
+}
+
+/// One benchmark's detail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BenchmarkResult {
+    /// Benchmark id.
+    pub id: Arc<str>,
+    /// Dimension id.
+    pub dimension: Arc<str>,
+    /// Rating id, or `not_applicable`.
+    pub rating: Arc<str>,
+    /// How the rating was reached.
+    pub basis: Basis,
+    /// The measured value, when derived by the rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Number>,
+    /// Benchmark weight.
+    pub weight: Number,
+    /// Credit of the rating; null when not applicable.
+    pub credit: Option<Number>,
+    /// weight × credit; null when not applicable.
+    #[serde(with = "decimal::string::option")]
+    pub earned: Option<Decimal>,
+}

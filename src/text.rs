@@ -1,0 +1,103 @@
+//! Localised text: an object of language → string, or a plain string taken as English.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// The fallback language of every text.
+pub const DEFAULT_LANG: &str = "en";
+
+/// A localised text. Serialised as an object of language → string.
+///
+/// ```
+/// use gender_seal::Text;
+/// let t: Text = serde_json::from_str(r#"{"en": "Gold", "fr": "Or"}"#).unwrap();
+/// assert_eq!(&*t.get("fr"), "Or");
+/// assert_eq!(&*t.get("de"), "Gold"); // falls back to English
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text(BTreeMap<String, Arc<str>>);
+
+impl Text {
+    /// A text in English only.
+    pub fn en(s: &str) -> Text {
+        Text(BTreeMap::from([(DEFAULT_LANG.to_string(), Arc::from(s))]))
+    }
+
+    /// The text in `lang`, else in English, else in the first language it has, else empty.
+    pub fn get(&self, lang: &str) -> Arc<str> {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get(DEFAULT_LANG))
+            .or_else(|| self.0.values().next())
+            .cloned()
+            .unwrap_or_else(|| Arc::from(""))
+    }
+
+    /// True when no language has a non-blank text.
+    pub fn is_blank(&self) -> bool {
+        self.0.values().all(|s| s.trim().is_empty())
+    }
+
+    /// The languages present, in byte order.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or an object of language → string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text::en(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(lang) = map.next_key::<String>()? {
+                    let text: String = map.next_value()?;
+                    if out.insert(lang.clone(), Arc::from(text)).is_some() {
+                        return Err(de::Error::custom(format!("duplicate language '{lang}'")));
+                    }
+                }
+                Ok(Text(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_string_is_english_and_lookups_fall_back() {
+        let t: Text = serde_json::from_str("\"Gold\"").unwrap_or_default();
+        assert_eq!(&*t.get("fr"), "Gold");
+        let t: Text = serde_json::from_str(r#"{"fr": "Or"}"#).unwrap_or_default();
+        assert_eq!(&*t.get("en"), "Or");
+        assert_eq!(&*Text::default().get("en"), "");
+        assert!(Text::default().is_blank());
+    }
+
+    #[test]
+    fn duplicate_language_and_wrong_type_are_errors() {
+        let e = serde_json::from_str::<Text>(r#"{"en": "a", "en": "b"}"#).unwrap_err();
+        assert!(e.to_string().contains("duplicate language 'en'"), "{e}");
+        assert!(serde_json::from_str::<Text>("3").is_err());
+    }
+}

@@ -1,0 +1,200 @@
+//! The tier ladder (SPEC §6): cumulative gates, the awarded tier and its "strong" qualifier,
+//! blocked tiers, the gap to the next tier, and ranks and targets.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::decimal::Ratio;
+use crate::error::{Error, ErrorKind, Result};
+use crate::framework::{Framework, Gate};
+
+/// The rank of a result: the awarded tier's level (1-based position in the ladder, 0 for none)
+/// and whether it is strong, compared in that order.
+///
+/// ```
+/// use gender_seal::Rank;
+/// let silver_strong = Rank { level: 2, strong: true };
+/// let gold = Rank { level: 3, strong: false };
+/// assert!(gold > silver_strong);
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+pub struct Rank {
+    /// Level of the awarded tier; 0 for none.
+    pub level: usize,
+    /// Whether it is strong.
+    pub strong: bool,
+}
+
+impl Rank {
+    /// Parses a target such as `gold` or `silver:strong` against a framework's ladder.
+    ///
+    /// ```
+    /// use gender_seal::{Framework, Rank};
+    /// let fw = Framework::builtin("undp-gender-seal-co", "2021.1").unwrap();
+    /// assert_eq!(Rank::parse_target(&fw, "silver:strong").unwrap(), Rank { level: 2, strong: true });
+    /// assert!(Rank::parse_target(&fw, "platinum").is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Request`] for an unknown tier, or `:strong` on a tier without
+    /// `strong_from`.
+    pub fn parse_target(fw: &Framework, target: &str) -> Result<Rank> {
+        let (id, strong) = match target.split_once(':') {
+            Some((id, "strong")) => (id, true),
+            Some((_, q)) => {
+                return Err(Error::new(
+                    ErrorKind::Request,
+                    "",
+                    format!("unknown qualifier '{q}' in target '{target}'; only ':strong' exists"),
+                ));
+            }
+            None => (target, false),
+        };
+        let tiers = fw.tiers();
+        let Some(pos) = tiers.iter().position(|t| &*t.id == id) else {
+            return Err(Error::new(
+                ErrorKind::Request,
+                "",
+                format!(
+                    "unknown target tier '{id}'; the ladder is {}",
+                    tiers.iter().map(|t| &*t.id).collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        };
+        if strong && tiers[pos].strong_from.is_none() {
+            return Err(Error::new(
+                ErrorKind::Request,
+                "",
+                format!("tier '{id}' has no strong qualifier"),
+            ));
+        }
+        Ok(Rank {
+            level: pos + 1,
+            strong,
+        })
+    }
+}
+
+impl fmt::Display for Rank {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "({}, {})", self.level, u8::from(self.strong))
+    }
+}
+
+/// What the scorer knows when it checks gates: each benchmark's rating index (`None` when not
+/// applicable) and each dimension's unrounded percentage (`None` when none is applicable).
+pub(crate) struct GateInput<'a> {
+    pub ratings: &'a dyn Fn(usize) -> Option<usize>,
+    pub dimensions: &'a [Option<Ratio>],
+}
+
+impl GateInput<'_> {
+    /// Whether a gate holds (SPEC §6.4).
+    pub(crate) fn holds(&self, gate: &Gate) -> bool {
+        match gate {
+            Gate::Benchmark {
+                benchmark,
+                at_least,
+            } => (self.ratings)(*benchmark).is_some_and(|r| r >= *at_least),
+            Gate::Dimension {
+                dimension,
+                at_least_percent,
+            } => self
+                .dimensions
+                .get(*dimension)
+                .and_then(Option::as_ref)
+                .is_some_and(|p| *p >= at_least_percent.ratio()),
+        }
+    }
+}
+
+/// A tier the result does not reach for its gates, or the next tier: its index and the gates
+/// failing, its own and lower tiers' (`(tier index, gate index)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Shortfall {
+    pub tier: usize,
+    pub failing: Vec<(usize, usize)>,
+}
+
+/// The outcome of the ladder for one official percentage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Award {
+    /// Index of the awarded tier.
+    pub awarded: Option<usize>,
+    /// Whether the awarded tier is strong.
+    pub strong: bool,
+    /// Tiers above the awarded one whose `min` is reached but whose gates fail.
+    pub blocked: Vec<Shortfall>,
+    /// The lowest tier above the awarded one, with the points still missing.
+    pub next: Option<(Shortfall, Decimal)>,
+}
+
+impl Award {
+    /// The rank of this outcome.
+    pub(crate) fn rank(&self) -> Rank {
+        Rank {
+            level: self.awarded.map_or(0, |t| t + 1),
+            strong: self.strong,
+        }
+    }
+}
+
+/// Climbs the ladder (SPEC §6). `official` is the rounded percentage.
+pub(crate) fn award(fw: &Framework, official: Decimal, gates: &GateInput<'_>) -> Award {
+    let tiers = fw.tiers();
+    let mut failing: Vec<(usize, usize)> = Vec::new();
+    let mut cumulative = Vec::with_capacity(tiers.len());
+    let mut awarded = None;
+    for (ti, tier) in tiers.iter().enumerate() {
+        for (gi, gate) in tier.gates.iter().enumerate() {
+            if !gates.holds(gate) {
+                failing.push((ti, gi));
+            }
+        }
+        let reached = official >= tier.min.value();
+        if reached && failing.is_empty() {
+            awarded = Some(ti);
+        }
+        cumulative.push((reached, failing.clone()));
+    }
+    let above = awarded.map_or(0, |a| a + 1);
+    let blocked = cumulative
+        .iter()
+        .enumerate()
+        .skip(above)
+        .filter(|(_, (reached, f))| *reached && !f.is_empty())
+        .map(|(tier, (_, f))| Shortfall {
+            tier,
+            failing: f.clone(),
+        })
+        .collect();
+    let next = cumulative.get(above).map(|(_, f)| {
+        let min = tiers[above].min.value();
+        let missing = if official >= min {
+            Decimal::ZERO
+        } else {
+            min - official
+        };
+        (
+            Shortfall {
+                tier: above,
+                failing: f.clone(),
+            },
+            missing,
+        )
+    });
+    let strong = awarded
+        .and_then(|a| tiers[a].strong_from)
+        .is_some_and(|s| official >= s.value());
+    Award {
+        awarded,
+        strong,
+        blocked,
+        next,
+    }
+}
