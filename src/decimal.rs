@@ -104,6 +104,20 @@ impl<'de> Deserialize<'de> for Number {
     }
 }
 
+impl schemars::JsonSchema for Number {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Number".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal: a JSON number or a string holding one (\"0.5\", \"1e2\"); at most 6 decimal places and 12 integer digits.",
+            "type": ["number", "string"],
+            "pattern": "^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"
+        })
+    }
+}
+
 /// The key under which serde_json (feature `arbitrary_precision`) hands over a number's exact
 /// text. rust_decimal's own `serde-arbitrary-precision` support reads numbers the same way.
 const JSON_NUMBER_TOKEN: &str = "$serde_json::private::Number";
@@ -408,6 +422,16 @@ mod tests {
             .map(|_| ())
             .unwrap_err();
         assert!(err.to_string().contains("too precise"), "{err}");
+    }
+
+    #[test]
+    fn schema_accepts_numbers_and_decimal_strings() {
+        let schema = serde_json::to_value(schemars::schema_for!(Number)).unwrap_or_default();
+        assert_eq!(schema["type"], serde_json::json!(["number", "string"]));
+        assert_eq!(
+            schema["pattern"],
+            "^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"
+        );
     }
 
     #[test]

@@ -61,6 +61,20 @@ impl<V> Default for UniqueMap<V> {
     }
 }
 
+impl<V: schemars::JsonSchema> schemars::JsonSchema for UniqueMap<V> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Map_of_{}", V::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "description": "An object whose keys are unique.",
+            "additionalProperties": generator.subschema_for::<V>()
+        })
+    }
+}
+
 impl<V: Serialize> Serialize for UniqueMap<V> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
