@@ -370,3 +370,22 @@ fn usage_errors_exit_2_with_nothing_on_stdout() {
         assert!(!out.stderr.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn readme_sample_output_is_the_real_output() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let marker = "<!-- sample: score fixtures/mali-2020.json";
+    let start = readme.find(marker).expect("README sample marker");
+    let block = &readme[start..];
+    let body = &block[block.find("```text\n").unwrap() + 8..];
+    let body = &body[..body.find("```\n").unwrap()];
+    let out = ok(&["score", "fixtures/mali-2020.json"]);
+    let parts: Vec<&str> = body.split("[…]\n").collect();
+    assert_eq!(parts.len(), 2, "one elision in the README sample");
+    assert!(
+        out.starts_with(parts[0]),
+        "README sample start differs:\n{out}"
+    );
+    assert!(out.ends_with(parts[1]), "README sample end differs:\n{out}");
+}

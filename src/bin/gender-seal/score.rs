@@ -15,7 +15,8 @@ pub(crate) struct ScoreArgs {
     framework: Option<PathBuf>,
     /// Assessment file (JSON).
     assessment: PathBuf,
-    /// Score an assessment written for another version of the framework.
+    /// Score an assessment written for another version of the framework (with a warning);
+    /// without --framework, against the built-in version of the framework it names.
     #[arg(long)]
     allow_version_mismatch: bool,
 }
