@@ -57,6 +57,11 @@ pub use scorecard::Scorecard;
 pub use text::Text;
 pub use tier::Rank;
 
+/// The README's Rust examples, compiled and run as doctests so that they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// Reads a whole file, refusing files larger than [`MAX_DOCUMENT_BYTES`] before reading them.
 ///
 /// # Errors

@@ -2,6 +2,7 @@
 //! French. Reports only format: every number in them was computed by the library.
 
 mod framework;
+mod layout;
 mod scorecard;
 
 use std::fmt;

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use gender_seal::{Assessment, Error, Format, Framework};
+use gender_seal::{Assessment, Error, ErrorKind, Format, Framework, FrameworkRef};
 
 /// Scores Gender Equality Seal self-assessments exactly.
 #[derive(Debug, Parser)]
@@ -103,7 +103,7 @@ fn main() -> ExitCode {
 }
 
 /// Loads the framework given with `--framework`, or else the built-in framework the
-/// assessment names.
+/// assessment names; errors name the file at fault.
 pub(crate) fn framework_for(
     framework: Option<&PathBuf>,
     assessment: &Assessment,
@@ -111,7 +111,50 @@ pub(crate) fn framework_for(
 ) -> Result<Framework, Error> {
     match framework {
         Some(path) => Framework::from_path(path),
-        None => Framework::builtin(&assessment.framework.id, &assessment.framework.version)
+        None => builtin_named(&assessment.framework, false)
             .map_err(|e| e.in_file(assessment_path.display().to_string())),
     }
+}
+
+/// The built-in framework a document names. With `any_version`, a document naming a version
+/// that is not built in gets the one built-in version of its id, if there is exactly one.
+///
+/// # Errors
+///
+/// [`ErrorKind::Request`] at `framework.id` or `framework.version`, suggesting `--framework`.
+pub(crate) fn builtin_named(named: &FrameworkRef, any_version: bool) -> Result<Framework, Error> {
+    let built_in: Vec<(&str, &str)> = gender_seal::framework::builtin_frameworks().collect();
+    let same_id: Vec<&str> = built_in
+        .iter()
+        .filter(|(id, _)| *id == named.id)
+        .map(|(_, v)| *v)
+        .collect();
+    let version = match same_id.as_slice() {
+        [_, ..] if same_id.contains(&named.version.as_str()) => named.version.as_str(),
+        [only] if any_version => only,
+        _ => {
+            let list = built_in
+                .iter()
+                .map(|(i, v)| format!("{i} {v}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let (path, also) = if same_id.is_empty() {
+                ("framework.id", "")
+            } else {
+                (
+                    "framework.version",
+                    ", or score against the built-in version with --allow-version-mismatch",
+                )
+            };
+            return Err(Error::new(
+                ErrorKind::Request,
+                path,
+                format!(
+                    "no built-in framework '{}' version '{}' (built in: {list}); give the framework file with --framework FILE{also}",
+                    named.id, named.version
+                ),
+            ));
+        }
+    };
+    Framework::builtin(&named.id, version)
 }
