@@ -221,12 +221,7 @@ impl Expect {
         if let Some(b) = &self.blocked {
             let actual: Vec<&str> = card.blocked.iter().map(|t| &*t.id).collect();
             let passed = b.len() == actual.len() && b.iter().all(|id| actual.contains(&&**id));
-            push(
-                "blocked".into(),
-                list(b.iter()),
-                list(actual.into_iter()),
-                passed,
-            );
+            push("blocked".into(), list(b), list(actual), passed);
         }
         for (id, want) in self.dimensions.iter().flat_map(|d| &d.0) {
             let actual = card
@@ -328,9 +323,10 @@ fn text(s: Option<&str>) -> Value {
     s.map_or(Value::Null, |s| Value::String(s.to_string()))
 }
 
-fn list<'a>(items: impl Iterator<Item = &'a (impl AsRef<str> + ?Sized + 'a)>) -> Value {
+fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Value {
     Value::Array(
         items
+            .into_iter()
             .map(|s| Value::String(s.as_ref().to_string()))
             .collect(),
     )
@@ -477,29 +473,32 @@ pub fn assert_file(path: impl AsRef<Path>) {
 ///
 /// As [`check_file`].
 pub fn check(file: &Expectations, base: &Path, name: &str) -> Result<FileReport> {
-    let mut frameworks: HashMap<PathBuf, Arc<Framework>> = HashMap::new();
+    let mut frameworks: HashMap<Source, Arc<Framework>> = HashMap::new();
     let mut loaded = Vec::with_capacity(file.cases.len());
     let mut p = Problems::default();
     for (i, case) in file.cases.iter().enumerate() {
         let context = |e: Error| in_case(e, i, &case.name, name);
         let assessment_path = join(base, &case.assessment);
         let assessment = Assessment::from_path(&assessment_path).map_err(context)?;
-        let fw = match case.framework.as_ref().or(file.framework.as_ref()) {
-            Some(rel) => {
-                let fw_path = join(base, rel);
-                match frameworks.get(&fw_path) {
-                    Some(fw) => fw.clone(),
-                    None => {
-                        let fw = Arc::new(Framework::from_path(&fw_path).map_err(context)?);
-                        frameworks.insert(fw_path, fw.clone());
-                        fw
-                    }
-                }
-            }
-            None => Arc::new(
-                Framework::builtin(&assessment.framework.id, &assessment.framework.version)
-                    .map_err(|e| context(e.in_file(assessment_path.display().to_string())))?,
+        let source = match case.framework.as_ref().or(file.framework.as_ref()) {
+            Some(rel) => Source::File(join(base, rel)),
+            None => Source::Builtin(
+                assessment.framework.id.clone(),
+                assessment.framework.version.clone(),
             ),
+        };
+        let fw = match frameworks.get(&source) {
+            Some(fw) => fw.clone(),
+            None => {
+                let fw = match &source {
+                    Source::File(path) => Framework::from_path(path),
+                    Source::Builtin(id, version) => Framework::builtin(id, version)
+                        .map_err(|e| e.in_file(assessment_path.display().to_string())),
+                };
+                let fw = Arc::new(fw.map_err(context)?);
+                frameworks.insert(source, fw.clone());
+                fw
+            }
         };
         case.expect
             .problems(&fw, &mut p, &format!("cases[{i}].expect"));
@@ -530,6 +529,13 @@ pub fn check(file: &Expectations, base: &Path, name: &str) -> Result<FileReport>
         file: name.to_string(),
         cases,
     })
+}
+
+/// Where a case's framework comes from: each is loaded once per run.
+#[derive(PartialEq, Eq, Hash)]
+enum Source {
+    File(PathBuf),
+    Builtin(String, String),
 }
 
 /// Adds the case to every message of an error about one of its files.
