@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::decimal::Number;
@@ -13,7 +14,7 @@ use crate::framework::{Framework, NOT_APPLICABLE};
 use crate::json::UniqueMap;
 
 /// Which framework (id and version) a document is written against.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkRef {
     /// Framework id.
@@ -66,6 +67,23 @@ impl FrameworkRef {
     }
 }
 
+/// How strictly [`Assessment::resolve_with`] treats evidence written for another framework.
+/// The default is strict: the same framework id and version, and no evidence for unknown
+/// benchmarks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ResolveOptions {
+    /// Accept an assessment written for another version of the framework (warning
+    /// `version_mismatch`).
+    pub allow_version_mismatch: bool,
+    /// Accept an assessment written for another framework id, whatever its version (warning
+    /// `framework_mismatch`).
+    pub allow_framework_mismatch: bool,
+    /// Leave out evidence for benchmarks the framework does not have instead of failing
+    /// (one warning `unknown_benchmark_ignored` each, after a mismatch warning and before the
+    /// benchmark warnings).
+    pub ignore_unknown_benchmarks: bool,
+}
+
 /// One office's evidence.
 ///
 /// ```
@@ -77,7 +95,7 @@ impl FrameworkRef {
 /// }"#).unwrap();
 /// assert_eq!(a.evidence.0.len(), 2);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// The framework it is written against.
@@ -92,7 +110,7 @@ pub struct Assessment {
 }
 
 /// Evidence for one benchmark: exactly one of `rating` or `value`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// A rating id of the scale, or `not_applicable`.
@@ -110,7 +128,7 @@ pub struct Evidence {
 }
 
 /// How a benchmark's rating was reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Basis {
@@ -138,7 +156,7 @@ pub struct Entry {
 }
 
 /// What a warning is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WarningCode {
@@ -148,10 +166,15 @@ pub enum WarningCode {
     NotApplicableWithoutNote,
     /// The assessment was written for another version of the framework.
     VersionMismatch,
+    /// The assessment was written for another framework (only when explicitly allowed).
+    FrameworkMismatch,
+    /// Evidence for a benchmark the framework does not have was left out (only when
+    /// explicitly allowed).
+    UnknownBenchmarkIgnored,
 }
 
 /// Something an assessor should look at; never fatal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Warning {
     /// What kind of warning.
     pub code: WarningCode,
@@ -204,8 +227,58 @@ impl Assessment {
     /// [`ErrorKind::Invalid`] listing every bad entry, each with its path
     /// (`evidence.IC2.rating`).
     pub fn resolve(&self, fw: &Framework, allow_version_mismatch: bool) -> Result<Resolved> {
+        self.resolve_with(
+            fw,
+            &ResolveOptions {
+                allow_version_mismatch,
+                ..ResolveOptions::default()
+            },
+        )
+    }
+
+    /// Resolves the evidence against `fw` with explicit leniency. [`ResolveOptions::default`]
+    /// is as strict as [`Assessment::resolve`] without a version mismatch; the lenient options
+    /// exist for comparing the same evidence under another framework (`diff`), and every
+    /// leniency used leaves a [`Warning`].
+    ///
+    /// ```
+    /// use gender_seal::{Assessment, Framework, ResolveOptions, WarningCode};
+    /// let fw = Framework::builtin("undp-gender-seal-co", "2021.1").unwrap();
+    /// let a = Assessment::from_json(br#"{
+    ///   "framework": {"id": "another-seal", "version": "1"},
+    ///   "office": "UNDP Mali",
+    ///   "evidence": {"IC1": {"rating": "met"}, "XX9": {"rating": "met"}}
+    /// }"#).unwrap();
+    /// assert!(a.resolve(&fw, true).is_err());
+    /// let lenient = ResolveOptions {
+    ///     allow_version_mismatch: true,
+    ///     allow_framework_mismatch: true,
+    ///     ignore_unknown_benchmarks: true,
+    ///     ..ResolveOptions::default()
+    /// };
+    /// let r = a.resolve_with(&fw, &lenient).unwrap();
+    /// assert_eq!(r.warnings[0].code, WarningCode::FrameworkMismatch);
+    /// assert!(r.warnings.iter().any(|w| w.code == WarningCode::UnknownBenchmarkIgnored));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Assessment::resolve`], minus what the options allow.
+    pub fn resolve_with(&self, fw: &Framework, options: &ResolveOptions) -> Result<Resolved> {
         let mut warnings = Vec::new();
-        if self.framework.check(fw, allow_version_mismatch)? {
+        if options.allow_framework_mismatch && self.framework.id != fw.id() {
+            warnings.push(Warning {
+                code: WarningCode::FrameworkMismatch,
+                benchmark: None,
+                message: format!(
+                    "assessment written for framework '{}' version '{}', scored against '{}' version '{}'",
+                    self.framework.id,
+                    self.framework.version,
+                    fw.id(),
+                    fw.version()
+                ),
+            });
+        } else if self.framework.check(fw, options.allow_version_mismatch)? {
             warnings.push(Warning {
                 code: WarningCode::VersionMismatch,
                 benchmark: None,
@@ -216,6 +289,7 @@ impl Assessment {
                 ),
             });
         }
+        let mut ignored = Vec::new();
         let lowest = Entry {
             rating: Some(0),
             basis: Basis::Missing,
@@ -228,6 +302,18 @@ impl Assessment {
         for (id, ev) in &self.evidence.0 {
             let path = format!("evidence.{id}");
             let Some(bi) = fw.benchmark_index(id) else {
+                if options.ignore_unknown_benchmarks {
+                    ignored.push(Warning {
+                        code: WarningCode::UnknownBenchmarkIgnored,
+                        benchmark: Some(Arc::from(id.as_str())),
+                        message: format!(
+                            "evidence for {id} ignored: framework '{}' version '{}' has no such benchmark",
+                            fw.id(),
+                            fw.version()
+                        ),
+                    });
+                    continue;
+                }
                 p.push(
                     path,
                     format!(
@@ -251,6 +337,7 @@ impl Assessment {
             }
         }
         p.finish(ErrorKind::Invalid)?;
+        warnings.append(&mut ignored);
         for (bi, b) in fw.benchmarks().iter().enumerate() {
             if !given[bi] {
                 warnings.push(Warning {

@@ -295,8 +295,29 @@ pub mod string {
     }
 }
 
+/// Schema of an output decimal (`#[schemars(with = "DecimalString")]` beside
+/// `#[serde(with = "crate::decimal::string")]`): a string in the normalised form of
+/// [`format_decimal`].
+pub(crate) struct DecimalString;
+
+impl schemars::JsonSchema for DecimalString {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DecimalString".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal written as a normalised string: no exponent, no trailing zeros, no trailing point, \"0\" for zero (\"74\", \"73.6842\", \"-2\").",
+            "type": "string",
+            "pattern": "^(0|-?[1-9][0-9]*(\\.[0-9]*[1-9])?|-?0\\.[0-9]*[1-9])$"
+        })
+    }
+}
+
 /// How a value is rounded to the official figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RoundingMode {

@@ -36,17 +36,22 @@
 
 pub mod assessment;
 pub mod decimal;
+pub mod diff;
 mod error;
+pub mod expect;
 pub mod framework;
 mod json;
 pub mod report;
+pub mod schema;
 mod score;
 pub mod scorecard;
 mod suggest;
 mod text;
 mod tier;
 
-pub use assessment::{Assessment, Basis, Evidence, FrameworkRef, Warning, WarningCode};
+pub use assessment::{
+    Assessment, Basis, Evidence, FrameworkRef, ResolveOptions, Warning, WarningCode,
+};
 pub use decimal::{Number, RoundingMode};
 pub use error::{Error, ErrorKind, Problem, Result};
 pub use framework::{Framework, RawFramework};

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Basis, FrameworkRef, Warning};
@@ -12,7 +13,7 @@ use crate::framework::Rounding;
 use crate::tier::Rank;
 
 /// A scorecard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scorecard {
     /// The framework scored against.
@@ -26,9 +27,11 @@ pub struct Scorecard {
     pub lang: String,
     /// The exact percentage, rounded half-even to 4 decimals for reading.
     #[serde(with = "decimal::string")]
+    #[schemars(with = "decimal::DecimalString")]
     pub percentage: Decimal,
     /// The official percentage: rounded by the framework's policy.
     #[serde(with = "decimal::string")]
+    #[schemars(with = "decimal::DecimalString")]
     pub percentage_rounded: Decimal,
     /// The rounding policy applied.
     pub rounding: Rounding,
@@ -49,7 +52,7 @@ pub struct Scorecard {
 }
 
 /// The awarded tier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TierResult {
     /// Tier id.
@@ -63,7 +66,7 @@ pub struct TierResult {
 }
 
 /// A tier not reached: a blocked tier, or the next one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TierShortfall {
     /// Tier id.
@@ -74,13 +77,14 @@ pub struct TierShortfall {
     pub label: Arc<str>,
     /// Percentage points still missing: max(0, min − official).
     #[serde(with = "decimal::string")]
+    #[schemars(with = "decimal::DecimalString")]
     pub points_missing: Decimal,
     /// Gates failing, this tier's and lower tiers' (gates are cumulative).
     pub failing: Vec<GateFailure>,
 }
 
 /// A gate that does not hold, with the actual rating or percentage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum GateFailure {
     /// A benchmark rated below the gate (or not applicable).
@@ -104,12 +108,13 @@ pub enum GateFailure {
         required_percent: Number,
         /// Actual percentage, rounded half-even to 4 decimals; null when none applicable.
         #[serde(with = "decimal::string::option")]
+        #[schemars(with = "Option<decimal::DecimalString>")]
         actual_percent: Option<Decimal>,
     },
 }
 
 /// One dimension's detail.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DimensionResult {
     /// Dimension id.
@@ -117,12 +122,15 @@ pub struct DimensionResult {
     /// 100 × earned / possible, rounded half-even to 4 decimals; null when no benchmark is
     /// applicable.
     #[serde(with = "decimal::string::option")]
+    #[schemars(with = "Option<decimal::DecimalString>")]
     pub percentage: Option<Decimal>,
     /// Σ weight × credit over applicable benchmarks.
     #[serde(with = "decimal::string")]
+    #[schemars(with = "decimal::DecimalString")]
     pub earned: Decimal,
     /// Σ weight over applicable benchmarks.
     #[serde(with = "decimal::string")]
+    #[schemars(with = "decimal::DecimalString")]
     pub possible: Decimal,
     /// Dimension weight (`by_dimension` aggregation; 1 otherwise).
     pub weight: Number,
@@ -133,7 +141,7 @@ pub struct DimensionResult {
 }
 
 /// One benchmark's detail.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BenchmarkResult {
     /// Benchmark id.
@@ -153,5 +161,6 @@ pub struct BenchmarkResult {
     pub credit: Option<Number>,
     /// weight × credit; null when not applicable.
     #[serde(with = "decimal::string::option")]
+    #[schemars(with = "Option<decimal::DecimalString>")]
     pub earned: Option<Decimal>,
 }

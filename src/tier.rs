@@ -4,6 +4,7 @@
 use std::fmt;
 
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::decimal::Ratio;
@@ -20,7 +21,18 @@ use crate::framework::{Framework, Gate};
 /// assert!(gold > silver_strong);
 /// ```
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 pub struct Rank {
     /// Level of the awarded tier; 0 for none.

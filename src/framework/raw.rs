@@ -1,13 +1,14 @@
 //! The framework file exactly as written (SPEC §3): serde types that reject unknown fields.
 //! Only [`validate`](super::validate) turns them into a [`Framework`](super::Framework).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::decimal::{Number, RoundingMode};
 use crate::text::Text;
 
 /// A framework file as written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFramework {
     /// Framework id, e.g. `undp-gender-seal-co`.
@@ -37,7 +38,7 @@ pub struct RawFramework {
 }
 
 /// One rating of the scale.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRating {
     /// Rating id, e.g. `partially_met`.
@@ -49,7 +50,7 @@ pub struct RawRating {
 }
 
 /// How benchmark credits combine (SPEC §5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Aggregation {
@@ -61,7 +62,7 @@ pub enum Aggregation {
 }
 
 /// Rounding policy of the official percentage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rounding {
     /// Decimal places, 0 to 6.
@@ -82,7 +83,7 @@ impl Default for Rounding {
 }
 
 /// A dimension as written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDimension {
     /// Dimension id, e.g. `IC`.
@@ -97,7 +98,7 @@ pub struct RawDimension {
 }
 
 /// A benchmark as written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBenchmark {
     /// Benchmark id, unique across dimensions.
@@ -122,7 +123,7 @@ pub struct RawBenchmark {
 }
 
 /// An indicator rule as written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
     /// Unit of the value: free text, except `percent` which bounds values to [0, 100].
@@ -137,7 +138,7 @@ pub struct RawRule {
 }
 
 /// One ladder step: exactly one of `at_least` / `at_most`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStep {
     /// The value must be at least this (higher is better).
@@ -151,7 +152,7 @@ pub struct RawStep {
 }
 
 /// A tier as written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTier {
     /// Tier id, e.g. `silver`.
@@ -172,7 +173,7 @@ pub struct RawTier {
 }
 
 /// A gate as written: `{benchmark, at_least}` or `{dimension, at_least_percent}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGate {
     /// Benchmark the gate is on.

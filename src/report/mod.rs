@@ -1,6 +1,8 @@
 //! Renderings of results for people (text, Markdown) and programs (JSON), in English or
 //! French. Reports only format: every number in them was computed by the library.
 
+mod check;
+mod diff;
 mod framework;
 mod layout;
 mod scorecard;
@@ -8,6 +10,8 @@ mod scorecard;
 use std::fmt;
 use std::str::FromStr;
 
+pub use check::check;
+pub use diff::diff;
 pub use framework::framework_summary;
 pub use scorecard::scorecard;
 
