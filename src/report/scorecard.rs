@@ -494,6 +494,14 @@ fn warning(fw: &Framework, w: &Warning, lang: &str) -> String {
             "évaluation rédigée pour une autre version du cadre, notée selon la version {v}",
             &[("v", fw.version())],
         ),
+        WarningCode::FrameworkMismatch => fill(
+            "évaluation rédigée pour un autre cadre, notée selon le cadre {f}",
+            &[("f", fw.id())],
+        ),
+        WarningCode::UnknownBenchmarkIgnored => fill(
+            "preuve pour {id} ignorée : ce cadre n'a pas ce critère",
+            &[("id", id)],
+        ),
     }
 }
 
