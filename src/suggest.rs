@@ -25,7 +25,8 @@ pub(crate) fn nearest<'a>(
     wanted: &str,
     candidates: impl Iterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let limit = (wanted.chars().count() / 2).max(2);
+    // One edit per three characters (at least one): "IC7" → "IC1", never "XX" → "CK".
+    let limit = wanted.chars().count().div_ceil(3).max(1);
     candidates
         .map(|c| (distance(wanted, c), c))
         .filter(|(d, _)| *d <= limit)
@@ -57,6 +58,7 @@ mod tests {
         assert_eq!(nearest("IC7", ids.iter().copied()), Some("IC1"));
         assert_eq!(nearest("PR03", ids.iter().copied()), Some("PR3"));
         assert_eq!(nearest("completely-else", ids.iter().copied()), None);
+        assert_eq!(nearest("XX", ["CK", "MS"].into_iter()), None);
         assert_eq!(
             did_you_mean("MS", ids.iter().copied()),
             "; did you mean 'MS1'?"
