@@ -13,7 +13,7 @@ use crate::framework::{Framework, NOT_APPLICABLE};
 use crate::json::UniqueMap;
 
 /// Which framework (id and version) a document is written against.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkRef {
     /// Framework id.

@@ -2,12 +2,14 @@
 //! French. Reports only format: every number in them was computed by the library.
 
 mod framework;
+mod plan;
 mod scorecard;
 
 use std::fmt;
 use std::str::FromStr;
 
 pub use framework::framework_summary;
+pub use plan::what_if;
 pub use scorecard::scorecard;
 
 /// Output format of a report.

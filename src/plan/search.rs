@@ -1,0 +1,443 @@
+//! Exact branch and bound over the candidates of a [`Model`].
+//!
+//! One engine answers "is there a set (a superset of the start) whose cost is at most a cap,
+//! with at most a number of activities, whose score reaches a minimum and whose gates hold?"
+//! and optimises one criterion by tightening its own constraint each time it finds a set
+//! (lower cost cap, higher score floor, lower count cap), or stops at the first set found.
+//!
+//! Pruning is only ever in the safe direction. The score is a positive-weighted sum over
+//! benchmarks of the credit of the highest rating reached: a monotone submodular function of
+//! the set. So the gain of each remaining activity against the current set bounds its gain
+//! after any further additions, and a fractional knapsack over those gains bounds what the
+//! remaining money can still buy (likewise for each gated dimension). The best rating each
+//! benchmark can still reach bounds the score regardless of money; an unmet benchmark gate
+//! needs one of its remaining coverers, at least the cheapest one's cost.
+
+use std::cmp::Ordering;
+
+use num_bigint::BigInt;
+
+use super::model::{Goal, Model};
+use crate::error::{Error, ErrorKind, Result};
+
+/// What the engine optimises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Objective {
+    /// Stop at the first set found.
+    First,
+    /// Lowest cost.
+    MinCost,
+    /// Highest score.
+    MaxScore,
+    /// Fewest activities.
+    MinCount,
+}
+
+/// A set found: candidate mask, cost (units), score, number of candidates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub mask: u64,
+    pub cost: i128,
+    pub t: i128,
+    pub count: usize,
+}
+
+/// Constraints of one search.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    pub cap_cost: i128,
+    pub t_min: i128,
+    pub cap_count: usize,
+}
+
+/// Nodes visited so far and the most allowed, shared by the phases of one question.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Effort {
+    pub nodes: u64,
+    pub max_nodes: u64,
+}
+
+/// Runs one search. `lex`: branch on candidates in id order, including first, so that the
+/// first set found is the lexicographically smallest sorted id list among sets of one size.
+pub(crate) fn run(
+    m: &Model,
+    goal: &Goal,
+    limits: Limits,
+    objective: Objective,
+    lex: bool,
+    effort: &mut Effort,
+) -> Result<Option<Found>> {
+    let mut e = Engine {
+        m,
+        goal,
+        cap_cost: limits.cap_cost,
+        t_min: limits.t_min,
+        cap_count: limits.cap_count,
+        objective,
+        lex,
+        level: m.slots.iter().map(|s| s.level0).collect(),
+        t: m.t0,
+        e: m.e0.clone(),
+        cost: 0,
+        count: 0,
+        mask: 0,
+        undo: Vec::new(),
+        top: m.slots.iter().map(|s| s.level0).collect(),
+        found: None,
+        effort,
+    };
+    e.node(m.live())?;
+    Ok(e.found)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    i: usize,
+    gain: i128,
+    cost: i128,
+}
+
+struct Engine<'a> {
+    m: &'a Model,
+    goal: &'a Goal,
+    cap_cost: i128,
+    t_min: i128,
+    cap_count: usize,
+    objective: Objective,
+    lex: bool,
+    level: Vec<u8>,
+    t: i128,
+    e: Vec<i128>,
+    cost: i128,
+    count: usize,
+    mask: u64,
+    undo: Vec<(usize, u8)>,
+    top: Vec<u8>,
+    found: Option<Found>,
+    effort: &'a mut Effort,
+}
+
+fn limit_error(max: u64) -> Error {
+    Error::new(
+        ErrorKind::Request,
+        "",
+        format!(
+            "the exact search stopped after {max} search nodes without a proven answer: this plan is too hard to answer exactly within the limit; split it into smaller plans or merge activities that always go together"
+        ),
+    )
+}
+
+impl Engine<'_> {
+    fn satisfied(&self) -> bool {
+        self.t >= self.t_min
+            && self
+                .goal
+                .gates
+                .iter()
+                .all(|g| self.level[g.slot] >= g.level)
+            && self.goal.dims.iter().all(|&(d, need)| self.e[d] >= need)
+    }
+
+    /// Score gain of candidate `i` against the current set, and whether it raises anything.
+    fn gain(&self, i: usize) -> (i128, bool) {
+        let mut gain = 0;
+        let mut raises = false;
+        for &(s, l) in &self.m.effects[i] {
+            let cur = self.level[s];
+            if l > cur {
+                raises = true;
+                let v = &self.m.slots[s].value;
+                gain += v[l as usize] - v[cur as usize];
+            }
+        }
+        (gain, raises)
+    }
+
+    fn dim_gain(&self, i: usize, d: usize) -> i128 {
+        let mut gain = 0;
+        for &(s, l) in &self.m.effects[i] {
+            let slot = &self.m.slots[s];
+            let cur = self.level[s];
+            if slot.dim == Some(d) && l > cur {
+                gain += slot.earned[l as usize] - slot.earned[cur as usize];
+            }
+        }
+        gain
+    }
+
+    fn apply(&mut self, i: usize) {
+        for &(s, l) in &self.m.effects[i] {
+            let cur = self.level[s];
+            if l > cur {
+                self.undo.push((s, cur));
+                let slot = &self.m.slots[s];
+                self.t += slot.value[l as usize] - slot.value[cur as usize];
+                if let Some(d) = slot.dim {
+                    self.e[d] += slot.earned[l as usize] - slot.earned[cur as usize];
+                }
+                self.level[s] = l;
+            }
+        }
+        self.cost += self.m.cost[i];
+        self.count += 1;
+        self.mask |= 1 << i;
+    }
+
+    fn revert(&mut self, i: usize, mark: usize) {
+        while self.undo.len() > mark {
+            let Some((s, old)) = self.undo.pop() else {
+                break;
+            };
+            let cur = self.level[s];
+            let slot = &self.m.slots[s];
+            self.t -= slot.value[cur as usize] - slot.value[old as usize];
+            if let Some(d) = slot.dim {
+                self.e[d] -= slot.earned[cur as usize] - slot.earned[old as usize];
+            }
+            self.level[s] = old;
+        }
+        self.cost -= self.m.cost[i];
+        self.count -= 1;
+        self.mask &= !(1 << i);
+    }
+
+    /// The score the remaining candidates could add if money were no object: each benchmark
+    /// at the best rating any of them gives.
+    fn ceiling(&mut self, items: &[Item]) -> i128 {
+        for it in items {
+            for &(s, _) in &self.m.effects[it.i] {
+                self.top[s] = self.level[s];
+            }
+        }
+        let mut gain = 0;
+        for it in items {
+            for &(s, l) in &self.m.effects[it.i] {
+                if l > self.top[s] {
+                    let v = &self.m.slots[s].value;
+                    gain += v[l as usize] - v[self.top[s] as usize];
+                    self.top[s] = l;
+                }
+            }
+        }
+        gain
+    }
+
+    fn node(&mut self, avail: u64) -> Result<bool> {
+        self.effort.nodes += 1;
+        if self.effort.nodes > self.effort.max_nodes {
+            return Err(limit_error(self.effort.max_nodes));
+        }
+        if self.cost > self.cap_cost || self.count > self.cap_count {
+            return Ok(false);
+        }
+        if self.satisfied() {
+            self.found = Some(Found {
+                mask: self.mask,
+                cost: self.cost,
+                t: self.t,
+                count: self.count,
+            });
+            match self.objective {
+                Objective::First => return Ok(true),
+                Objective::MinCost => {
+                    self.cap_cost = self.cost - 1;
+                    return Ok(false);
+                }
+                Objective::MinCount => {
+                    self.cap_count = self.count.saturating_sub(1);
+                    return Ok(false);
+                }
+                Objective::MaxScore => self.t_min = self.t + 1,
+            }
+        }
+        if self.count >= self.cap_count {
+            return Ok(false);
+        }
+        let room = self.cap_cost - self.cost;
+        let mut items = Vec::with_capacity(avail.count_ones() as usize);
+        let mut live = 0u64;
+        let mut rest = avail;
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if self.m.cost[i] > room {
+                continue;
+            }
+            let (gain, raises) = self.gain(i);
+            if raises {
+                live |= 1 << i;
+                items.push(Item {
+                    i,
+                    gain,
+                    cost: self.m.cost[i],
+                });
+            }
+        }
+        if live == 0 {
+            return Ok(false);
+        }
+        // Benchmark gates: each unmet one needs a remaining coverer.
+        let mut tightest: Option<u64> = None;
+        for g in &self.goal.gates {
+            if self.level[g.slot] >= g.level {
+                continue;
+            }
+            let cov = g.coverers & live;
+            if cov == 0 {
+                return Ok(false);
+            }
+            let cheapest = items
+                .iter()
+                .filter(|it| cov & (1 << it.i) != 0)
+                .map(|it| it.cost)
+                .min()
+                .unwrap_or(0);
+            if cheapest > room {
+                return Ok(false);
+            }
+            if tightest.is_none_or(|t| cov.count_ones() < t.count_ones()) {
+                tightest = Some(cov);
+            }
+        }
+        let need = self.t_min - self.t;
+        if need > 0 {
+            let g = self.m.granule;
+            let need = (need + g - 1) / g * g;
+            if self.ceiling(&items) < need
+                || !knapsack(items.iter().map(|it| (it.gain, it.cost)), room, need)
+            {
+                return Ok(false);
+            }
+        }
+        for &(d, at_least) in &self.goal.dims {
+            let need = at_least - self.e[d];
+            if need > 0 {
+                let gains = items.iter().map(|it| (self.dim_gain(it.i, d), it.cost));
+                if !knapsack(gains, room, need) {
+                    return Ok(false);
+                }
+            }
+        }
+        if self.cap_count < usize::MAX && need > 0 {
+            let mut gains: Vec<i128> = items.iter().map(|it| it.gain).collect();
+            gains.sort_unstable_by(|a, b| b.cmp(a));
+            let mut got = 0;
+            let mut k = 0;
+            for g in gains {
+                if got >= need {
+                    break;
+                }
+                got += g;
+                k += 1;
+            }
+            if self.count + k > self.cap_count {
+                return Ok(false);
+            }
+        }
+        let pick = self.choose(&items, tightest);
+        let mark = self.undo.len();
+        self.apply(pick);
+        let stop = self.node(live & !(1 << pick))?;
+        self.revert(pick, mark);
+        if stop {
+            return Ok(true);
+        }
+        self.node(live & !(1 << pick))
+    }
+
+    /// The candidate to branch on (included first).
+    fn choose(&self, items: &[Item], tightest: Option<u64>) -> usize {
+        if self.lex {
+            return items.iter().map(|it| it.i).min().unwrap_or(0);
+        }
+        if let Some(cov) = tightest {
+            // Fail first: the unmet gate with the fewest coverers, its cheapest coverer.
+            return items
+                .iter()
+                .filter(|it| cov & (1 << it.i) != 0)
+                .min_by(|a, b| a.cost.cmp(&b.cost).then(b.gain.cmp(&a.gain)))
+                .map_or(0, |it| it.i);
+        }
+        let better = |a: &Item, b: &Item| -> Ordering {
+            if self.objective == Objective::MinCount {
+                return b.gain.cmp(&a.gain).then(a.cost.cmp(&b.cost));
+            }
+            // Best gain per cost first; free gains before everything.
+            match (a.cost == 0, b.cost == 0) {
+                (true, true) => b.gain.cmp(&a.gain),
+                (true, false) if a.gain > 0 => Ordering::Less,
+                (false, true) if b.gain > 0 => Ordering::Greater,
+                _ => cmp_products(b.gain, a.cost, a.gain, b.cost).then(a.cost.cmp(&b.cost)),
+            }
+        };
+        items
+            .iter()
+            .min_by(|a, b| better(a, b).then(a.i.cmp(&b.i)))
+            .map_or(0, |it| it.i)
+    }
+}
+
+/// Whether `(gain, cost)` items can reach `need` within `room` when items may be taken in
+/// fractions: the fractional knapsack, exact (free gains first, then by gain per cost).
+fn knapsack(items: impl Iterator<Item = (i128, i128)>, room: i128, need: i128) -> bool {
+    let mut got = 0;
+    let mut paid = Vec::new();
+    for (g, c) in items {
+        if g <= 0 {
+            continue;
+        }
+        if c == 0 {
+            got += g;
+        } else {
+            paid.push((g, c));
+        }
+    }
+    if got >= need {
+        return true;
+    }
+    paid.sort_unstable_by(|a, b| cmp_products(b.0, a.1, a.0, b.1));
+    let mut left = room;
+    for (g, c) in paid {
+        if c <= left {
+            got += g;
+            left -= c;
+            if got >= need {
+                return true;
+            }
+        } else {
+            // A fraction left/c of this item: reaches when (need − got) × c ≤ g × left.
+            return cmp_products(need - got, c, g, left) != Ordering::Greater;
+        }
+    }
+    false
+}
+
+/// Compares `a × b` with `c × d` exactly (big integers when `i128` would overflow).
+fn cmp_products(a: i128, b: i128, c: i128, d: i128) -> Ordering {
+    match (a.checked_mul(b), c.checked_mul(d)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        _ => (BigInt::from(a) * b).cmp(&(BigInt::from(c) * d)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fractional_knapsack_is_exact() {
+        // Free gain 1, then ratio 3/2 and 1/1: room 3 buys 3 + 1/1 of the second.
+        let items = [(1, 0), (3, 2), (2, 2)];
+        assert!(knapsack(items.into_iter(), 3, 5));
+        assert!(!knapsack(items.into_iter(), 3, 6));
+        assert!(knapsack(items.into_iter(), 4, 6));
+        assert!(!knapsack(items.into_iter(), 0, 2));
+    }
+
+    #[test]
+    fn products_compare_beyond_i128() {
+        let big = i128::MAX / 2;
+        assert_eq!(cmp_products(big, 4, big, 3), Ordering::Greater);
+        assert_eq!(cmp_products(2, 3, 3, 2), Ordering::Equal);
+    }
+}
