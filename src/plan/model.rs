@@ -69,6 +69,8 @@ pub(crate) struct Model {
     /// Effects of each candidate above the start: `(slot, rating index)`.
     pub effects: Vec<Vec<(usize, u8)>>,
     pub slots: Vec<Slot>,
+    /// Candidates raising each slot: `(candidate, rating index)`.
+    pub by_slot: Vec<Vec<(usize, u8)>>,
     /// Score at the start.
     pub t0: i128,
     /// Every reachable score differs from `t0` by a multiple of this.
@@ -179,6 +181,7 @@ impl Model {
             cost: micros.iter().map(|c| c / unit).collect(),
             unit,
             effects,
+            by_slot: Vec::new(),
             slots,
             t0,
             granule: granule.max(1),
@@ -193,6 +196,12 @@ impl Model {
             start,
         };
         model.drop_dominated();
+        model.by_slot = vec![Vec::new(); model.slots.len()];
+        for (i, list) in model.effects.iter().enumerate() {
+            for &(s, l) in list {
+                model.by_slot[s].push((i, l));
+            }
+        }
         Ok(model)
     }
 

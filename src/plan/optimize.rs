@@ -140,12 +140,12 @@ fn limits(cap_cost: i128, t_min: i128, cap_count: usize) -> Limits {
 fn cheapest_found(m: &Model, goal: &Goal, effort: &mut Effort) -> Result<Option<Found>> {
     let all: i128 = m.cost.iter().sum();
     let any = limits(all, goal.t_min, usize::MAX);
-    let Some(mut f) = search::run(m, goal, any, Objective::MinCost, false, effort)? else {
+    let Some(mut f) = search::run(m, goal, any, Objective::MinCost, NONE, effort)? else {
         return Ok(None);
     };
     let c = f.cost;
     let higher = limits(c, f.t + 1, usize::MAX);
-    if let Some(g) = search::run(m, goal, higher, Objective::MaxScore, false, effort)? {
+    if let Some(g) = search::run(m, goal, higher, Objective::MaxScore, NONE, effort)? {
         f = g;
     }
     finish(m, goal, f, effort).map(Some)
@@ -155,13 +155,50 @@ fn cheapest_found(m: &Model, goal: &Goal, effort: &mut Effort) -> Result<Option<
 fn finish(m: &Model, goal: &Goal, mut f: Found, effort: &mut Effort) -> Result<Found> {
     if f.count > 0 {
         let fewer = limits(f.cost, f.t, f.count - 1);
-        if let Some(g) = search::run(m, goal, fewer, Objective::MinCount, false, effort)? {
+        if let Some(g) = search::run(m, goal, fewer, Objective::MinCount, NONE, effort)? {
             f = g;
         }
     }
-    let same = limits(f.cost, f.t, f.count);
-    Ok(search::run(m, goal, same, Objective::First, true, effort)?.unwrap_or(f))
+    lex_first(m, goal, f, effort)
 }
+
+/// The lexicographically smallest sorted id list among the sets with the cost, score and
+/// count of `witness` (all optimal). Candidates are numbered in id order; going up, each is
+/// kept when some optimal set holds it with the ones kept and none of the ones dropped — the
+/// witness answers at once when it holds it, else a search forced on those choices does. A
+/// kept candidate makes the list smaller than any set without it, whose next id is larger.
+fn lex_first(m: &Model, goal: &Goal, mut witness: Found, effort: &mut Effort) -> Result<Found> {
+    let same = limits(witness.cost, witness.t, witness.count);
+    let (mut inside, mut outside) = (0u64, 0u64);
+    for j in 0..m.len() {
+        let bit = 1u64 << j;
+        if m.live() & bit == 0 || (inside.count_ones() as usize) >= witness.count {
+            continue;
+        }
+        if witness.mask & bit != 0 {
+            inside |= bit;
+            continue;
+        }
+        match search::run(
+            m,
+            goal,
+            same,
+            Objective::First,
+            (inside | bit, outside),
+            effort,
+        )? {
+            Some(f) => {
+                witness = f;
+                inside |= bit;
+            }
+            None => outside |= bit,
+        }
+    }
+    Ok(witness)
+}
+
+/// No candidate forced in or out.
+const NONE: (u64, u64) = (0, 0);
 
 /// Every rank of the ladder, highest first, down to no tier.
 fn ranks_descending(levels: usize, strong: impl Fn(usize) -> bool) -> Vec<Rank> {
@@ -193,16 +230,16 @@ fn best_found(p: &Planner<'_>, cap: i128, effort: &mut Effort) -> Result<Found> 
             continue;
         }
         let lim = limits(cap, goal.t_min, usize::MAX);
-        let Some(mut f) = search::run(m, &goal, lim, Objective::First, false, effort)? else {
+        let Some(mut f) = search::run(m, &goal, lim, Objective::First, NONE, effort)? else {
             continue;
         };
         let higher = limits(cap, f.t + 1, usize::MAX);
-        if let Some(g) = search::run(m, &goal, higher, Objective::MaxScore, false, effort)? {
+        if let Some(g) = search::run(m, &goal, higher, Objective::MaxScore, NONE, effort)? {
             f = g;
         }
         if f.cost > 0 {
             let cheaper = limits(f.cost - 1, f.t, usize::MAX);
-            if let Some(g) = search::run(m, &goal, cheaper, Objective::MinCost, false, effort)? {
+            if let Some(g) = search::run(m, &goal, cheaper, Objective::MinCost, NONE, effort)? {
                 f = g;
             }
         }

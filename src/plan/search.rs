@@ -57,14 +57,14 @@ pub(crate) struct Effort {
     pub max_nodes: u64,
 }
 
-/// Runs one search. `lex`: branch on candidates in id order, including first, so that the
-/// first set found is the lexicographically smallest sorted id list among sets of one size.
+/// Runs one search over the supersets of `inside` (candidates forced in) that avoid
+/// `outside` (candidates forced out).
 pub(crate) fn run(
     m: &Model,
     goal: &Goal,
     limits: Limits,
     objective: Objective,
-    lex: bool,
+    (inside, outside): (u64, u64),
     effort: &mut Effort,
 ) -> Result<Option<Found>> {
     let mut e = Engine {
@@ -74,7 +74,6 @@ pub(crate) fn run(
         t_min: limits.t_min,
         cap_count: limits.cap_count,
         objective,
-        lex,
         level: m.slots.iter().map(|s| s.level0).collect(),
         t: m.t0,
         e: m.e0.clone(),
@@ -83,10 +82,20 @@ pub(crate) fn run(
         mask: 0,
         undo: Vec::new(),
         top: m.slots.iter().map(|s| s.level0).collect(),
+        second: m.slots.iter().map(|s| s.level0).collect(),
+        cap: vec![0; m.slots.len()],
+        stamp: vec![0; m.slots.len()],
+        epoch: 0,
         found: None,
         effort,
     };
-    e.node(m.live())?;
+    let mut rest = inside;
+    while rest != 0 {
+        let i = rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        e.apply(i);
+    }
+    e.node(m.live() & !inside & !outside)?;
     Ok(e.found)
 }
 
@@ -104,7 +113,6 @@ struct Engine<'a> {
     t_min: i128,
     cap_count: usize,
     objective: Objective,
-    lex: bool,
     level: Vec<u8>,
     t: i128,
     e: Vec<i128>,
@@ -113,6 +121,10 @@ struct Engine<'a> {
     mask: u64,
     undo: Vec<(usize, u8)>,
     top: Vec<u8>,
+    second: Vec<u8>,
+    cap: Vec<i128>,
+    stamp: Vec<u32>,
+    epoch: u32,
     found: Option<Found>,
     effort: &'a mut Effort,
 }
@@ -201,25 +213,82 @@ impl Engine<'_> {
         self.mask &= !(1 << i);
     }
 
-    /// The score the remaining candidates could add if money were no object: each benchmark
-    /// at the best rating any of them gives.
-    fn ceiling(&mut self, items: &[Item]) -> i128 {
-        for it in items {
-            for &(s, _) in &self.m.effects[it.i] {
-                self.top[s] = self.level[s];
-            }
-        }
-        let mut gain = 0;
+    /// Surveys the benchmarks the live candidates raise: for each, the best and second-best
+    /// rating they give (`top`, `second`, never below the current one) and what it can still
+    /// gain (`cap`). Returns the benchmarks and the sum of the caps.
+    fn survey(&mut self, items: &[Item]) -> (Vec<usize>, i128) {
+        self.epoch = self.epoch.wrapping_add(1);
+        let mut slots = Vec::new();
         for it in items {
             for &(s, l) in &self.m.effects[it.i] {
+                let cur = self.level[s];
+                if l <= cur {
+                    continue;
+                }
+                if self.stamp[s] != self.epoch {
+                    self.stamp[s] = self.epoch;
+                    self.top[s] = cur;
+                    self.second[s] = cur;
+                    slots.push(s);
+                }
                 if l > self.top[s] {
-                    let v = &self.m.slots[s].value;
-                    gain += v[l as usize] - v[self.top[s] as usize];
+                    self.second[s] = self.top[s];
                     self.top[s] = l;
+                } else if l < self.top[s] && l > self.second[s] {
+                    self.second[s] = l;
                 }
             }
         }
-        gain
+        let mut ceiling = 0;
+        for &s in &slots {
+            let v = &self.m.slots[s].value;
+            self.cap[s] = v[self.top[s] as usize] - v[self.level[s] as usize];
+            ceiling += self.cap[s];
+        }
+        (slots, ceiling)
+    }
+
+    /// Whether the remaining candidates can add `need` to the score within `room`, in the
+    /// relaxation where each activity may be bought in part and in pieces (one per benchmark
+    /// it raises, its cost shared in proportion to gain) and each benchmark gains at most its
+    /// `cap`. All pieces of an activity share its gain per cost, so taking activities by that
+    /// ratio and counting of each only what the benchmarks can still gain solves the
+    /// relaxation. Costs of capped parts are rounded down, which only weakens the bound.
+    /// Uses up the caps.
+    fn capped_reaches(&mut self, items: &mut [Item], room: i128, need: i128) -> bool {
+        items.sort_unstable_by(by_ratio);
+        let mut got = 0;
+        let mut left = room;
+        for it in items.iter() {
+            if it.gain <= 0 {
+                continue;
+            }
+            let mut usable = 0;
+            for &(s, l) in &self.m.effects[it.i] {
+                let cur = self.level[s];
+                if l > cur {
+                    let v = &self.m.slots[s].value;
+                    let piece = (v[l as usize] - v[cur as usize]).min(self.cap[s]);
+                    self.cap[s] -= piece;
+                    usable += piece;
+                }
+            }
+            if usable == 0 {
+                continue;
+            }
+            let cost = mul_div_floor(usable, it.cost, it.gain);
+            if cost <= left {
+                got += usable;
+                left -= cost;
+                if got >= need {
+                    return true;
+                }
+            } else {
+                // A fraction left/cost of the usable part, at the activity's gain per cost.
+                return cmp_products(need - got, it.cost, it.gain, left) != Ordering::Greater;
+            }
+        }
+        false
     }
 
     fn node(&mut self, avail: u64) -> Result<bool> {
@@ -276,38 +345,67 @@ impl Engine<'_> {
         if live == 0 {
             return Ok(false);
         }
-        // Benchmark gates: each unmet one needs a remaining coverer.
-        let mut tightest: Option<u64> = None;
-        for g in &self.goal.gates {
-            if self.level[g.slot] >= g.level {
-                continue;
-            }
-            let cov = g.coverers & live;
-            if cov == 0 {
-                return Ok(false);
-            }
-            let cheapest = items
+        if self.cap_count == usize::MAX && self.objective != Objective::MinCount {
+            // Free activities only help when the count does not matter: take them all now.
+            let free: Vec<usize> = items
                 .iter()
-                .filter(|it| cov & (1 << it.i) != 0)
-                .map(|it| it.cost)
-                .min()
-                .unwrap_or(0);
-            if cheapest > room {
-                return Ok(false);
+                .filter(|it| it.cost == 0)
+                .map(|it| it.i)
+                .collect();
+            if !free.is_empty() {
+                let mut marks = Vec::with_capacity(free.len());
+                let mut rest = live;
+                for &i in &free {
+                    marks.push(self.undo.len());
+                    self.apply(i);
+                    rest &= !(1 << i);
+                }
+                let stop = self.node(rest);
+                for (&i, &mark) in free.iter().zip(&marks).rev() {
+                    self.revert(i, mark);
+                }
+                return stop;
             }
-            if tightest.is_none_or(|t| cov.count_ones() < t.count_ones()) {
-                tightest = Some(cov);
+        }
+        // Requirements: each needs one of its coverers. Unmet gates, and benchmarks that must
+        // reach their best remaining rating because the score cannot spare the difference.
+        let mut reqs: Vec<u64> = Vec::new();
+        for g in &self.goal.gates {
+            if self.level[g.slot] < g.level {
+                reqs.push(g.coverers & live);
             }
         }
         let need = self.t_min - self.t;
-        if need > 0 {
+        let need = if need > 0 {
             let g = self.m.granule;
-            let need = (need + g - 1) / g * g;
-            if self.ceiling(&items) < need
-                || !knapsack(items.iter().map(|it| (it.gain, it.cost)), room, need)
-            {
+            (need + g - 1) / g * g
+        } else {
+            0
+        };
+        if need > 0 {
+            let (slots, ceiling) = self.survey(&items);
+            if ceiling < need {
                 return Ok(false);
             }
+            let slack = ceiling - need;
+            for s in slots {
+                let v = &self.m.slots[s].value;
+                let below = self.second[s].max(self.level[s]);
+                if v[self.top[s] as usize] - v[below as usize] > slack {
+                    let top = self.top[s];
+                    let cov = self.m.by_slot[s]
+                        .iter()
+                        .filter(|&&(i, l)| l >= top && live & (1 << i) != 0)
+                        .fold(0u64, |m, &(i, _)| m | (1 << i));
+                    reqs.push(cov);
+                }
+            }
+        }
+        if !self.requirements_fit(&items, &mut reqs, room) {
+            return Ok(false);
+        }
+        if need > 0 && !self.capped_reaches(&mut items, room, need) {
+            return Ok(false);
         }
         for &(d, at_least) in &self.goal.dims {
             let need = at_least - self.e[d];
@@ -334,6 +432,7 @@ impl Engine<'_> {
                 return Ok(false);
             }
         }
+        let tightest = reqs.iter().copied().min_by_key(|r| r.count_ones());
         let pick = self.choose(&items, tightest);
         let mark = self.undo.len();
         self.apply(pick);
@@ -345,11 +444,42 @@ impl Engine<'_> {
         self.node(live & !(1 << pick))
     }
 
+    /// Whether the requirements can all be met within `room` and the count cap: requirements
+    /// with pairwise disjoint coverers need distinct activities, so the cheapest coverers of
+    /// such a family (packed greedily, dearest first) add up to a lower bound on the cost,
+    /// and their number to a lower bound on the activities still needed.
+    fn requirements_fit(&self, items: &[Item], reqs: &mut [u64], room: i128) -> bool {
+        if reqs.is_empty() {
+            return true;
+        }
+        let cheapest = |mask: u64| {
+            items
+                .iter()
+                .filter(|it| mask & (1 << it.i) != 0)
+                .map(|it| it.cost)
+                .min()
+        };
+        let mut costed = Vec::with_capacity(reqs.len());
+        for &r in reqs.iter() {
+            match cheapest(r) {
+                Some(c) if c <= room => costed.push((c, r)),
+                _ => return false,
+            }
+        }
+        costed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.count_ones().cmp(&b.1.count_ones())));
+        let (mut used, mut lb, mut k) = (0u64, 0i128, 0usize);
+        for (c, r) in costed {
+            if r & used == 0 {
+                used |= r;
+                lb += c;
+                k += 1;
+            }
+        }
+        lb <= room && self.count + k <= self.cap_count
+    }
+
     /// The candidate to branch on (included first).
     fn choose(&self, items: &[Item], tightest: Option<u64>) -> usize {
-        if self.lex {
-            return items.iter().map(|it| it.i).min().unwrap_or(0);
-        }
         if let Some(cov) = tightest {
             // Fail first: the unmet gate with the fewest coverers, its cheapest coverer.
             return items
@@ -360,20 +490,38 @@ impl Engine<'_> {
         }
         let better = |a: &Item, b: &Item| -> Ordering {
             if self.objective == Objective::MinCount {
-                return b.gain.cmp(&a.gain).then(a.cost.cmp(&b.cost));
+                return b
+                    .gain
+                    .cmp(&a.gain)
+                    .then(a.cost.cmp(&b.cost))
+                    .then(a.i.cmp(&b.i));
             }
-            // Best gain per cost first; free gains before everything.
-            match (a.cost == 0, b.cost == 0) {
-                (true, true) => b.gain.cmp(&a.gain),
-                (true, false) if a.gain > 0 => Ordering::Less,
-                (false, true) if b.gain > 0 => Ordering::Greater,
-                _ => cmp_products(b.gain, a.cost, a.gain, b.cost).then(a.cost.cmp(&b.cost)),
-            }
+            by_ratio(a, b)
         };
         items
             .iter()
-            .min_by(|a, b| better(a, b).then(a.i.cmp(&b.i)))
+            .min_by(|a, b| better(a, b))
             .map_or(0, |it| it.i)
+    }
+}
+
+/// Best gain per cost first; free gains before everything; then lower cost, lower index.
+fn by_ratio(a: &Item, b: &Item) -> Ordering {
+    match (a.cost == 0, b.cost == 0) {
+        (true, true) => b.gain.cmp(&a.gain),
+        (true, false) if a.gain > 0 => Ordering::Less,
+        (false, true) if b.gain > 0 => Ordering::Greater,
+        _ => cmp_products(b.gain, a.cost, a.gain, b.cost),
+    }
+    .then(a.cost.cmp(&b.cost))
+    .then(a.i.cmp(&b.i))
+}
+
+/// `⌊a × b / c⌋` for non-negative `a`, `b` and positive `c`, exactly.
+fn mul_div_floor(a: i128, b: i128, c: i128) -> i128 {
+    match a.checked_mul(b) {
+        Some(p) => p / c,
+        None => (BigInt::from(a) * b / c).try_into().unwrap_or(i128::MAX),
     }
 }
 
