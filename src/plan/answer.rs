@@ -86,6 +86,8 @@ pub struct WhatIf {
     pub framework: FrameworkRef,
     /// Office (from the plan).
     pub office: String,
+    /// Period the plan covers, when it names one.
+    pub period: Option<String>,
     /// Currency of the costs, when the plan names one.
     pub currency: Option<String>,
     /// `cheapest`, `best`, `whole_plan` or `committed`.
@@ -155,6 +157,7 @@ impl Planner<'_> {
         Ok(WhatIf {
             framework: FrameworkRef::of(self.fw),
             office: plan.file().office.clone(),
+            period: plan.file().period.clone(),
             currency: plan.file().currency.clone(),
             question: name.to_string(),
             target: target.and_then(|r| self.target_info(r, lang)),

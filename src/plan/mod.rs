@@ -17,7 +17,8 @@
 //! let planner = Planner::new(&fw, &mali, &plan)?;
 //! let gold = planner.cheapest(Rank::parse_target(&fw, "gold")?)?;
 //! assert!(gold.feasible);
-//! assert_eq!(gold.cost.to_string(), "10000");
+//! assert_eq!(gold.cost.to_string(), "14000");
+//! assert_eq!(plan.ids(gold.set).len(), 5);
 //! # Ok::<(), gender_seal::Error>(())
 //! ```
 
@@ -478,3 +479,6 @@ pub fn select(plan: &Plan, ids: &[&str]) -> Result<ActivitySet> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

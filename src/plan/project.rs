@@ -237,7 +237,8 @@ impl<'a> Planner<'a> {
         })
     }
 
-    /// The scorecard of a set, labels in `lang`; the period is the plan's when it has one.
+    /// The projected scorecard of a set, labels in `lang`; its period is the plan's when the
+    /// plan names one (the baseline's otherwise).
     ///
     /// # Errors
     ///
@@ -250,9 +251,7 @@ impl<'a> Planner<'a> {
             self.warnings.clone(),
             lang,
         )?;
-        if !set.is_empty()
-            && let Some(period) = &self.plan.file().period
-        {
+        if let Some(period) = &self.plan.file().period {
             card.period = Some(period.clone());
         }
         Ok(card)

@@ -58,6 +58,11 @@ impl Renderer<'_> {
         tr(self.lang, en, fr)
     }
 
+    /// A colon, with the narrow space French puts before it.
+    fn colon(&self) -> &'static str {
+        self.t(":", "\u{202f}:")
+    }
+
     fn money(&self, d: Decimal) -> String {
         match &self.w.currency {
             Some(c) => format!("{} {c}", num(d, self.lang)),
@@ -91,7 +96,9 @@ impl Renderer<'_> {
     }
 
     fn heading(&self, s: &mut String, level: usize, text: &str) {
-        if self.md {
+        if self.md && level == 1 {
+            let _ = writeln!(s, "# {text}");
+        } else if self.md {
             let _ = writeln!(s, "\n{} {text}\n", "#".repeat(level));
         } else if level == 1 {
             let _ = writeln!(s, "{text}");
@@ -136,6 +143,7 @@ impl Renderer<'_> {
                     out.push_str(&format!(" {c}{}", " ".repeat(pad)));
                 }
             }
+            out.truncate(out.trim_end().len());
             out
         };
         let _ = writeln!(s, "{}", line(head.to_vec()));
@@ -148,7 +156,6 @@ impl Renderer<'_> {
         let w = self.w;
         let mut s = String::new();
         let period = w
-            .scorecard
             .period
             .as_ref()
             .map(|p| format!(" {p}"))
@@ -162,10 +169,11 @@ impl Renderer<'_> {
         );
         self.heading(&mut s, 1, &title);
         s.push('\n');
+        let (c, sc) = (self.colon(), self.t(";", "\u{202f};"));
         let _ = writeln!(s, "{}", self.summary());
         let _ = writeln!(
             s,
-            "{}: {} % {}; {}: {} {}, {}.",
+            "{}{c} {} % {}{sc} {}{c} {} {}, {}.",
             self.t("Baseline", "Référence"),
             num(w.baseline_percentage_rounded, self.lang),
             self.tier(w.baseline_tier.as_ref()),
@@ -186,45 +194,44 @@ impl Renderer<'_> {
 
     fn summary(&self) -> String {
         let w = self.w;
+        let c = self.colon();
         let n = w.activities.len();
         let acts = format!(
-            "{n} {} {}, {}",
+            "{n} {} {} {}, {}",
             self.t("of", "sur"),
             w.plan_activities,
+            self.t("activities", "activités"),
             self.money(w.cost)
         );
         let target = w.target.as_ref().map_or("?", |t| &*t.label);
         match (w.question.as_str(), w.feasible) {
             ("cheapest", true) => format!(
-                "{} {target}: {acts} → {}.",
+                "{} {target}{c} {acts} → {}.",
                 self.t("Cheapest set reaching", "Ensemble le moins cher atteignant"),
                 self.result()
             ),
             ("cheapest", false) => format!(
-                "{} {target}. {}: {acts} → {}.",
+                "{} {target}. {}{c} {acts} → {}.",
                 self.t(
                     "No set of activities reaches",
                     "Aucun ensemble d'activités n'atteint"
                 ),
-                self.t(
-                    "Best reachable with every activity",
-                    "Meilleur résultat atteignable avec toutes les activités"
-                ),
+                self.t("Best reachable", "Meilleur résultat atteignable"),
                 self.result()
             ),
             ("best", _) => format!(
-                "{} {}: {acts} → {}.",
+                "{} {}{c} {acts} → {}.",
                 self.t("Best use of", "Meilleur usage de"),
                 w.budget.map_or_else(String::new, |b| self.money(b)),
                 self.result()
             ),
             ("committed", _) => format!(
-                "{}: {acts} → {}.",
+                "{}{c} {acts} → {}.",
                 self.t("Committed activities", "Activités engagées"),
                 self.result()
             ),
             _ => format!(
-                "{}: {acts} → {}.",
+                "{}{c} {acts} → {}.",
                 self.t("Whole plan", "Plan complet"),
                 self.result()
             ),
@@ -232,21 +239,28 @@ impl Renderer<'_> {
     }
 
     fn shortfall(&self, sf: &crate::plan::Shortfall) -> String {
+        let c = self.colon();
         let mut parts = Vec::new();
         if sf.points_missing > Decimal::ZERO {
+            let one = sf.points_missing == Decimal::ONE;
             parts.push(format!(
                 "{} {}",
                 num(sf.points_missing, self.lang),
-                self.t("percentage points", "points de pourcentage")
+                match (one, self.lang == "fr") {
+                    (true, false) => "percentage point",
+                    (false, false) => "percentage points",
+                    (true, true) => "point de pourcentage",
+                    (false, true) => "points de pourcentage",
+                }
             ));
         }
         for f in &sf.failing {
             parts.push(self.gate(f));
         }
         format!(
-            "{}: {}.",
+            "{}{c} {}.",
             self.t("Still missing", "Il manque encore"),
-            parts.join("; ")
+            parts.join(self.t("; ", "\u{202f}; "))
         )
     }
 
@@ -258,9 +272,10 @@ impl Renderer<'_> {
                 actual,
                 ..
             } => format!(
-                "{benchmark} {} ({} {})",
+                "{benchmark} {} {}, {} {}",
+                self.t("is", "est"),
                 self.rating(actual),
-                self.t("needs", "requis :"),
+                self.t("needs", "requis\u{202f}:"),
                 self.rating(required)
             ),
             GateFailure::Dimension {
@@ -269,9 +284,10 @@ impl Renderer<'_> {
                 actual_percent,
                 ..
             } => format!(
-                "{dimension} {} % ({} {} %)",
+                "{dimension} {} {} %, {} {} %",
+                self.t("is", "est à"),
                 actual_percent.map_or_else(|| "—".to_string(), |p| num(p, self.lang)),
-                self.t("needs", "requis :"),
+                self.t("needs", "requis\u{202f}:"),
                 num(required_percent.value(), self.lang)
             ),
         }
