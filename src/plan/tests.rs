@@ -358,3 +358,20 @@ fn activity_sets() {
     assert_eq!(ActivitySet::first(0), ActivitySet::EMPTY);
     assert!(ActivitySet::EMPTY.is_empty());
 }
+
+#[test]
+fn the_plan_file_has_a_json_schema() {
+    let schema = serde_json::to_value(schemars::schema_for!(PlanFile)).unwrap();
+    let props = &schema["properties"];
+    for field in ["framework", "office", "budget", "activities"] {
+        assert!(props.get(field).is_some(), "{field} in {schema}");
+    }
+    assert_eq!(schema["additionalProperties"], false);
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(required, ["framework", "office", "activities"]);
+}
