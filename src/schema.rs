@@ -35,6 +35,7 @@ const KINDS: &[(&str, Role, Generate)] = &[
         Role::Input,
         generate::<crate::expect::Expectations>,
     ),
+    ("plan", Role::Input, generate::<crate::plan::PlanFile>),
     ("scorecard", Role::Output, generate::<crate::Scorecard>),
     (
         "check-report",
@@ -42,6 +43,7 @@ const KINDS: &[(&str, Role, Generate)] = &[
         generate::<crate::expect::Report>,
     ),
     ("diff-report", Role::Output, generate::<crate::diff::Diff>),
+    ("plan-report", Role::Output, generate::<crate::plan::WhatIf>),
 ];
 
 fn generate<T: JsonSchema>(contract: Contract) -> schemars::Schema {
@@ -55,9 +57,9 @@ pub fn kinds() -> impl Iterator<Item = &'static str> {
     KINDS.iter().map(|(k, _, _)| *k)
 }
 
-/// The JSON Schema of a kind of file: `framework`, `assessment`, `expectations` (inputs:
-/// what is accepted), `scorecard`, `check-report`, `diff-report` (outputs: what `score`,
-/// `check` and `diff` print with `--format json`).
+/// The JSON Schema of a kind of file: `framework`, `assessment`, `expectations`, `plan`
+/// (inputs: what is accepted), `scorecard`, `check-report`, `diff-report`, `plan-report`
+/// (outputs: what `score`, `check`, `diff` and `plan` print with `--format json`).
 ///
 /// # Errors
 ///

@@ -254,7 +254,7 @@ fn benchmark_results(fw: &Framework, entries: &[Entry]) -> Vec<BenchmarkResult> 
         .collect()
 }
 
-fn gate_failure(
+pub(crate) fn gate_failure(
     fw: &Framework,
     tier: usize,
     gate: usize,

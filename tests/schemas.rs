@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use gender_seal::expect::{Expectations, check_files};
+use gender_seal::plan::{Plan, Planner, Question, Views};
 use gender_seal::schema::{kinds, schema, schema_text};
 use gender_seal::{Assessment, Framework, ScoreOptions, score};
 use serde_json::Value;
@@ -208,6 +209,30 @@ fn outputs_validate_against_their_schemas() {
         gender_seal::diff::diff(&from, &to, &assessments, "en").unwrap_or_else(|e| panic!("{e}"));
     let json = serde_json::to_value(&d).unwrap_or_default();
     assert_valid("diff-report", &json, "the diff report");
+    // Plan answers for Mali: the cheapest Gold with timeline and marginal views, and the best
+    // use of the funded budget.
+    let fw = Framework::builtin("undp-gender-seal-co", "2021.1").unwrap_or_else(|e| panic!("{e}"));
+    let baseline =
+        Assessment::from_path(fixtures.join("mali-2020.json")).unwrap_or_else(|e| panic!("{e}"));
+    let plan = Plan::from_path(fixtures.join("mali-2021-plan.json"), &fw)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let planner = Planner::new(&fw, &baseline, &plan).unwrap_or_else(|e| panic!("{e}"));
+    let gold = gender_seal::Rank::parse_target(&fw, "gold").unwrap_or_else(|e| panic!("{e}"));
+    let views = Views {
+        timeline: true,
+        marginal: true,
+    };
+    for question in [Question::Cheapest(gold), Question::Best(None)] {
+        let answer = planner
+            .what_if(question, views, "fr")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let plan_json = serde_json::to_value(&answer).unwrap_or_default();
+        assert_valid(
+            "plan-report",
+            &plan_json,
+            &format!("the {question:?} answer"),
+        );
+    }
     // Outputs are normalised: a decimal with a trailing zero is not what the library writes.
     let mut bad = json;
     bad["offices"][0]["points"] = Value::from("2.0");

@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use raw::{Aggregation, RawFramework, Rounding};
+pub(crate) use validate::check_id;
 
 use crate::decimal::Number;
 use crate::error::{Error, ErrorKind, Result};

@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod framework;
 mod layout;
+mod plan;
 mod scorecard;
 
 use std::fmt;
@@ -13,6 +14,7 @@ use std::str::FromStr;
 pub use check::check;
 pub use diff::diff;
 pub use framework::framework_summary;
+pub use plan::what_if;
 pub use scorecard::scorecard;
 
 /// Output format of a report.

@@ -1,0 +1,421 @@
+//! Plans and what-if (SPEC §7): activities with costs, quarters and effects on benchmarks;
+//! their projection over a baseline assessment, the quarterly timeline, the marginal value of
+//! each activity, and the exact cheapest set reaching a target tier or best use of a budget.
+//!
+//! A [`PlanFile`] is read as written (unknown fields rejected), then validated against a
+//! framework into a [`Plan`] whose effects refer to benchmarks and ratings by index. A
+//! [`Planner`] puts a plan over a baseline assessment and answers the questions.
+//!
+//! ```
+//! use gender_seal::{Assessment, Framework, Rank};
+//! use gender_seal::plan::{Plan, Planner};
+//!
+//! let fw = Framework::builtin("undp-gender-seal-co", "2021.1")?;
+//! let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/");
+//! let mali = Assessment::from_path(format!("{dir}mali-2020.json"))?;
+//! let plan = Plan::from_path(format!("{dir}mali-2021-plan.json"), &fw)?;
+//! let planner = Planner::new(&fw, &mali, &plan)?;
+//! let gold = planner.cheapest(Rank::parse_target(&fw, "gold")?)?;
+//! assert!(gold.feasible);
+//! assert_eq!(gold.cost.to_string(), "14000");
+//! assert_eq!(plan.ids(gold.set).len(), 5);
+//! # Ok::<(), gender_seal::Error>(())
+//! ```
+
+mod answer;
+mod bounds;
+mod model;
+mod optimize;
+mod project;
+mod search;
+mod set;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+pub use answer::{Change, Question, Shortfall, TargetInfo, Views, WhatIf};
+pub use optimize::{Choice, DEFAULT_MAX_NODES};
+pub use project::{Marginal, Outcome, Planner, TimelinePoint};
+pub use set::ActivitySet;
+
+use crate::assessment::FrameworkRef;
+use crate::decimal::Number;
+use crate::error::{Error, ErrorKind, Problems, Result};
+use crate::framework::{Framework, NOT_APPLICABLE};
+use crate::text::Text;
+
+/// Most activities a plan may have (SPEC §2): sets of activities are 64-bit masks.
+pub const MAX_ACTIVITIES: usize = 64;
+
+/// A plan file as written (SPEC §7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFile {
+    /// The framework the plan is written against.
+    pub framework: FrameworkRef,
+    /// Office name.
+    pub office: String,
+    /// Period the plan covers, e.g. `2021`; projected scorecards carry it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// Currency of the costs and budget (free text, e.g. `USD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Money available, used by `best` when the caller gives no budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Number>,
+    /// Where the plan comes from, what it assumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The activities, at most 64.
+    pub activities: Vec<ActivityFile>,
+}
+
+/// One activity as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityFile {
+    /// Activity id, unique in the plan.
+    pub id: String,
+    /// Title (localised, or a plain string taken as English).
+    pub title: Text,
+    /// Cost, 0 or more, in the plan's currency.
+    pub cost: Number,
+    /// Quarter (1 to 4) at whose end its effects land; default 4.
+    #[serde(default = "default_quarter")]
+    pub quarter: u32,
+    /// Committed activities are in every set the planner considers.
+    #[serde(default)]
+    pub committed: bool,
+    /// What the activity changes.
+    #[serde(default)]
+    pub effects: Vec<EffectFile>,
+    /// Why these effects: the target quoted, the reading of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Sources of verification the activity will produce.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+impl PlanFile {
+    /// Parses a plan file's shape from JSON bytes; [`Plan::validate`] checks its content.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Syntax`] or [`ErrorKind::Format`], with the JSON path.
+    pub fn from_json(bytes: &[u8]) -> Result<PlanFile> {
+        crate::json::from_json(bytes)
+    }
+}
+
+fn default_quarter() -> u32 {
+    4
+}
+
+/// One effect as written: a benchmark and exactly one of `rating` or `value`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EffectFile {
+    /// Benchmark id.
+    pub benchmark: String,
+    /// Rating id of the scale the benchmark reaches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<String>,
+    /// Indicator value reached (rule benchmarks only); the rule gives the rating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Number>,
+    /// Why this effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A validated plan: activities in file order, effects by benchmark and rating index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    file: PlanFile,
+    framework: FrameworkRef,
+    activities: Vec<Activity>,
+}
+
+/// A validated activity.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Activity {
+    /// Activity id.
+    pub id: Arc<str>,
+    /// Title.
+    pub title: Text,
+    /// Cost.
+    pub cost: Number,
+    /// Quarter at whose end its effects land (1 to 4).
+    pub quarter: u8,
+    /// Whether it is always in the set.
+    pub committed: bool,
+    /// Effects, at most one per benchmark.
+    pub effects: Vec<Effect>,
+}
+
+/// A validated effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Effect {
+    /// Benchmark index in the framework.
+    pub benchmark: usize,
+    /// Rating index the benchmark reaches.
+    pub rating: usize,
+    /// The indicator value, when the rating is derived by the rule.
+    pub value: Option<Number>,
+}
+
+impl Plan {
+    /// Parses a plan from JSON bytes and validates it against `fw`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Syntax`] or [`ErrorKind::Format`] for a malformed document;
+    /// [`ErrorKind::FrameworkMismatch`] when it names another framework;
+    /// [`ErrorKind::Invalid`] listing every bad activity or effect with its path
+    /// (`activities[3].effects[0].benchmark`).
+    pub fn from_json(bytes: &[u8], fw: &Framework) -> Result<Plan> {
+        Plan::validate(PlanFile::from_json(bytes)?, fw, false)
+    }
+
+    /// Reads, parses and validates a plan file; errors name the file.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_json`], plus [`ErrorKind::Io`].
+    pub fn from_path(path: impl AsRef<Path>, fw: &Framework) -> Result<Plan> {
+        let path = path.as_ref();
+        crate::read_file(path)
+            .and_then(|b| Plan::from_json(&b, fw))
+            .map_err(|e| e.in_file(path.display().to_string()))
+    }
+
+    /// Validates a plan file against `fw` (its version may differ only when
+    /// `allow_version_mismatch`).
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_json`], without the parsing errors.
+    pub fn validate(file: PlanFile, fw: &Framework, allow_version_mismatch: bool) -> Result<Plan> {
+        file.framework.check(fw, allow_version_mismatch)?;
+        let mut p = Problems::default();
+        if file.activities.len() > MAX_ACTIVITIES {
+            p.push(
+                "activities",
+                format!(
+                    "{} activities; a plan has at most {MAX_ACTIVITIES}",
+                    file.activities.len()
+                ),
+            );
+        }
+        if let Some(b) = file.budget
+            && b < Number::default()
+        {
+            p.push("budget", format!("budget {b} is negative"));
+        }
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut activities = Vec::with_capacity(file.activities.len());
+        for (i, a) in file.activities.iter().enumerate() {
+            let path = format!("activities[{i}]");
+            crate::framework::check_id(&mut p, &format!("{path}.id"), "activity", &a.id);
+            if let Some(first) = seen.insert(&a.id, i) {
+                seen.insert(&a.id, first);
+                p.push(
+                    format!("{path}.id"),
+                    format!(
+                        "duplicate activity id '{}' (first at activities[{first}])",
+                        a.id
+                    ),
+                );
+            }
+            if a.title.is_blank() {
+                p.push(format!("{path}.title"), "title is empty");
+            }
+            if a.cost < Number::default() {
+                p.push(
+                    format!("{path}.cost"),
+                    format!("cost {} is negative; costs are 0 or more", a.cost),
+                );
+            }
+            if !(1..=4).contains(&a.quarter) {
+                p.push(
+                    format!("{path}.quarter"),
+                    format!("quarter {} out of range: 1 to 4", a.quarter),
+                );
+            }
+            let effects = validate_effects(&mut p, &path, a, fw);
+            activities.push(Activity {
+                id: Arc::from(a.id.as_str()),
+                title: a.title.clone(),
+                cost: a.cost,
+                quarter: u8::try_from(a.quarter.clamp(1, 4)).unwrap_or(4),
+                committed: a.committed,
+                effects,
+            });
+        }
+        p.finish(ErrorKind::Invalid)?;
+        Ok(Plan {
+            framework: FrameworkRef::of(fw),
+            file,
+            activities,
+        })
+    }
+
+    /// The file as written.
+    pub fn file(&self) -> &PlanFile {
+        &self.file
+    }
+
+    /// The framework it was validated against.
+    pub fn framework(&self) -> &FrameworkRef {
+        &self.framework
+    }
+
+    /// Activities in file order.
+    pub fn activities(&self) -> &[Activity] {
+        &self.activities
+    }
+
+    /// Index of an activity by id.
+    pub fn activity_index(&self, id: &str) -> Option<usize> {
+        self.activities.iter().position(|a| &*a.id == id)
+    }
+
+    /// Total cost of a set of activities, exactly.
+    pub fn cost(&self, set: ActivitySet) -> Decimal {
+        let micros: i128 = set
+            .iter()
+            .map(|i| i128::from(self.activities[i].cost.micros()))
+            .sum();
+        crate::decimal::scaled(micros, crate::decimal::MAX_DECIMALS)
+    }
+
+    /// Every activity.
+    pub fn all(&self) -> ActivitySet {
+        ActivitySet::first(self.activities.len())
+    }
+
+    /// The committed activities.
+    pub fn committed(&self) -> ActivitySet {
+        self.activities
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.committed)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Ids of a set, sorted in byte order.
+    pub fn ids(&self, set: ActivitySet) -> Vec<Arc<str>> {
+        let mut ids: Vec<Arc<str>> = set.iter().map(|i| self.activities[i].id.clone()).collect();
+        ids.sort_unstable_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+        ids
+    }
+}
+
+fn validate_effects(p: &mut Problems, path: &str, a: &ActivityFile, fw: &Framework) -> Vec<Effect> {
+    let mut first_on: HashMap<usize, usize> = HashMap::new();
+    let mut effects = Vec::with_capacity(a.effects.len());
+    for (j, e) in a.effects.iter().enumerate() {
+        let path = format!("{path}.effects[{j}]");
+        let Some(bi) = fw.benchmark_index(&e.benchmark) else {
+            p.push(
+                format!("{path}.benchmark"),
+                format!(
+                    "effect on unknown benchmark '{}'{}",
+                    e.benchmark,
+                    crate::suggest::did_you_mean(&e.benchmark, fw.benchmark_ids())
+                ),
+            );
+            continue;
+        };
+        if let Some(first) = first_on.insert(bi, j) {
+            first_on.insert(bi, first);
+            p.push(
+                format!("{path}.benchmark"),
+                format!(
+                    "second effect on {} in activity '{}' (first at effects[{first}]); give one",
+                    e.benchmark, a.id
+                ),
+            );
+            continue;
+        }
+        match (&e.rating, e.value) {
+            (Some(_), Some(_)) => p.push(
+                path,
+                format!(
+                    "effect on {} has both 'rating' and 'value'; give one",
+                    e.benchmark
+                ),
+            ),
+            (None, None) => p.push(
+                path,
+                format!("effect on {} has neither 'rating' nor 'value'", e.benchmark),
+            ),
+            (Some(r), None) if r == NOT_APPLICABLE => p.push(
+                format!("{path}.rating"),
+                format!(
+                    "an effect cannot make {} not applicable; give a rating of the scale ({})",
+                    e.benchmark,
+                    fw.rating_list()
+                ),
+            ),
+            (Some(r), None) => match fw.rating_index(r) {
+                Some(ri) => effects.push(Effect {
+                    benchmark: bi,
+                    rating: ri,
+                    value: None,
+                }),
+                None => p.push(
+                    format!("{path}.rating"),
+                    format!(
+                        "unknown rating '{r}' for benchmark {}; expected one of {}",
+                        e.benchmark,
+                        fw.rating_list()
+                    ),
+                ),
+            },
+            (None, Some(v)) => match crate::assessment::rate_value(fw, bi, v) {
+                Ok(ri) => effects.push(Effect {
+                    benchmark: bi,
+                    rating: ri,
+                    value: Some(v),
+                }),
+                Err(m) => p.push(format!("{path}.value"), m),
+            },
+        }
+    }
+    effects
+}
+
+/// Resolves activity ids into a set, for callers that name activities.
+///
+/// # Errors
+///
+/// [`ErrorKind::Request`] for an unknown id, with the nearest id suggested.
+pub fn select(plan: &Plan, ids: &[&str]) -> Result<ActivitySet> {
+    ids.iter()
+        .map(|id| {
+            plan.activity_index(id).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Request,
+                    "",
+                    format!(
+                        "unknown activity '{id}'{}",
+                        crate::suggest::did_you_mean(id, plan.activities.iter().map(|a| &*a.id))
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

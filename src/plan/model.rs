@@ -1,0 +1,503 @@
+//! The exact integer model the optimiser searches: the plan over its start state (baseline plus
+//! committed activities) reduced to the benchmarks some candidate activity can raise.
+//!
+//! Applicability is fixed by the baseline, so every denominator is constant over all sets and
+//! the exact percentage is `P(T) = P_start + 100 (T − T_start) / L` for an integer score `T`:
+//! the sum over raised benchmarks ("slots") of an integer value per rating, `L` the least
+//! common multiple of the reduced denominators of their contributions. A tier's `min` or
+//! `strong_from` becomes, once, the least integer `T` whose official rounding reaches it, so the
+//! search compares integers only. Dimension gates compare each gated dimension's integer
+//! `earned` total (10^-12 units) with the least total that reaches the gate.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{ToPrimitive, Zero};
+
+use super::{ActivitySet, Plan};
+use crate::decimal::Ratio;
+use crate::error::{Error, ErrorKind, Result};
+use crate::framework::{Aggregation, Framework, Gate};
+use crate::score::{self, DimensionTotal};
+use crate::tier::Rank;
+
+/// Largest score total the model accepts, to keep sums and products exact in `i128`.
+const MAX_TOTAL: i128 = 1 << 100;
+
+/// One benchmark some candidate can raise.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    /// Rating index at the start.
+    pub level0: u8,
+    /// Score value at each rating index.
+    pub value: Vec<i128>,
+    /// Index in [`Model::dims`] when the benchmark's dimension has a gate.
+    pub dim: Option<usize>,
+    /// Earned amount (10^-12 units) at each rating index, for dimension gates.
+    pub earned: Vec<i128>,
+}
+
+/// A benchmark gate a goal still needs: the slot, the least rating index, and the candidates
+/// whose effect reaches it.
+#[derive(Debug, Clone)]
+pub(crate) struct BenchGate {
+    pub slot: usize,
+    pub level: u8,
+    pub coverers: u64,
+}
+
+/// What a set must reach: a score, benchmark gates and dimension gates (`(dim, least earned)`).
+#[derive(Debug, Clone)]
+pub(crate) struct Goal {
+    pub t_min: i128,
+    pub gates: Vec<BenchGate>,
+    pub dims: Vec<(usize, i128)>,
+    /// No set can reach it (a gate on an untouched benchmark, a dimension without applicable
+    /// benchmark, a threshold above the maximum).
+    pub impossible: bool,
+}
+
+/// The model. Candidates are renumbered in byte order of their ids, so the lowest bit of a
+/// mask is the lexicographically first activity.
+#[derive(Debug, Clone)]
+pub(crate) struct Model {
+    /// Plan index of each candidate.
+    pub index: Vec<usize>,
+    /// Cost of each candidate in units of [`Model::unit`] micros.
+    pub cost: Vec<i128>,
+    /// Micros of currency per cost unit (the gcd of the candidates' costs).
+    pub unit: i128,
+    /// Effects of each candidate above the start: `(slot, rating index)`.
+    pub effects: Vec<Vec<(usize, u8)>>,
+    pub slots: Vec<Slot>,
+    /// Candidates raising each slot: `(candidate, rating index)`.
+    pub by_slot: Vec<Vec<(usize, u8)>>,
+    /// Score at the start.
+    pub t0: i128,
+    /// Every reachable score differs from `t0` by a multiple of this.
+    pub granule: i128,
+    /// Earned total of each gated dimension at the start.
+    pub e0: Vec<i128>,
+    /// Framework dimension of each gated dimension.
+    dim_ids: Vec<usize>,
+    /// Possible total (10^-12 units) of each framework dimension; `applicable` count.
+    totals: Vec<DimensionTotal>,
+    /// Exact percentage at the start.
+    p0: Ratio,
+    /// `L`: score units per unit of P / 100.
+    lden: BigInt,
+    /// Committed activities and their cost in micros.
+    pub committed: ActivitySet,
+    pub committed_micros: i128,
+    /// Slot of each framework benchmark, if any.
+    slot_of: Vec<Option<usize>>,
+    /// Rating index of each benchmark at the start (`None`: not applicable).
+    start: Vec<Option<usize>>,
+}
+
+fn too_large() -> Error {
+    Error::new(
+        ErrorKind::Request,
+        "",
+        "the framework's weights make the exact planning scores too large (more than 2^100 units); plan against a framework with simpler weights",
+    )
+}
+
+fn big(v: i128) -> BigInt {
+    BigInt::from(v)
+}
+
+impl Model {
+    /// Builds the model of `plan` over the baseline ratings `base` (one per benchmark).
+    pub(crate) fn new(fw: &Framework, plan: &Plan, base: &[Option<usize>]) -> Result<Model> {
+        let acts = plan.activities();
+        let committed = plan.committed();
+        let mut start: Vec<Option<usize>> = base.to_vec();
+        for i in committed.iter() {
+            for e in &acts[i].effects {
+                if let Some(r) = start[e.benchmark] {
+                    start[e.benchmark] = Some(r.max(e.rating));
+                }
+            }
+        }
+        let totals = score::totals(fw, |b| start[b]);
+        let p0 = score::overall(fw, &totals).ok_or_else(|| {
+            Error::new(
+                ErrorKind::NotScorable,
+                "evidence",
+                "no applicable benchmark in the baseline: there is no percentage to plan for",
+            )
+        })?;
+        // Candidates: uncommitted activities raising something above the start.
+        let mut cands: Vec<usize> = (0..acts.len())
+            .filter(|&i| !committed.contains(i))
+            .filter(|&i| {
+                acts[i]
+                    .effects
+                    .iter()
+                    .any(|e| start[e.benchmark].is_some_and(|r| e.rating > r))
+            })
+            .collect();
+        cands.sort_by(|&a, &b| acts[a].id.as_bytes().cmp(acts[b].id.as_bytes()));
+        let mut slot_of: Vec<Option<usize>> = vec![None; fw.benchmarks().len()];
+        let mut bench_of_slot = Vec::new();
+        let mut effects: Vec<Vec<(usize, u8)>> = Vec::with_capacity(cands.len());
+        for &i in &cands {
+            let mut list = Vec::new();
+            for e in &acts[i].effects {
+                let Some(r0) = start[e.benchmark] else {
+                    continue;
+                };
+                if e.rating <= r0 {
+                    continue;
+                }
+                let slot = *slot_of[e.benchmark].get_or_insert_with(|| {
+                    bench_of_slot.push(e.benchmark);
+                    bench_of_slot.len() - 1
+                });
+                list.push((slot, e.rating as u8));
+            }
+            effects.push(list);
+        }
+        let gated: Vec<usize> = gated_dimensions(fw);
+        let (slots, lden) = slot_values(fw, &start, &bench_of_slot, &totals, &gated)?;
+        let t0: i128 = slots.iter().map(|s| s.value[s.level0 as usize]).sum();
+        let mut granule = 0i128;
+        for s in &slots {
+            for v in &s.value[s.level0 as usize..] {
+                granule = granule.gcd(&(v - s.value[s.level0 as usize]));
+            }
+        }
+        let micros: Vec<i128> = cands
+            .iter()
+            .map(|&i| i128::from(acts[i].cost.micros()))
+            .collect();
+        let unit = micros.iter().fold(0i128, |g, c| g.gcd(c)).max(1);
+        let committed_micros = committed
+            .iter()
+            .map(|i| i128::from(acts[i].cost.micros()))
+            .sum();
+        let mut model = Model {
+            index: cands,
+            cost: micros.iter().map(|c| c / unit).collect(),
+            unit,
+            effects,
+            by_slot: Vec::new(),
+            slots,
+            t0,
+            granule: granule.max(1),
+            e0: gated.iter().map(|&d| totals[d].earned).collect(),
+            dim_ids: gated,
+            totals,
+            p0,
+            lden,
+            committed,
+            committed_micros,
+            slot_of,
+            start,
+        };
+        model.drop_dominated();
+        model.by_slot = vec![Vec::new(); model.slots.len()];
+        for (i, list) in model.effects.iter().enumerate() {
+            for &(s, l) in list {
+                model.by_slot[s].push((i, l));
+            }
+        }
+        Ok(model)
+    }
+
+    /// Number of candidates (some may have been dropped as dominated: no effects left).
+    pub(crate) fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// All live candidates (with at least one effect).
+    pub(crate) fn live(&self) -> u64 {
+        self.effects
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.is_empty())
+            .fold(0, |m, (i, _)| m | (1 << i))
+    }
+
+    /// Plan set of a candidate mask, with the committed activities.
+    pub(crate) fn plan_set(&self, mask: u64) -> ActivitySet {
+        (0..self.len())
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| self.index[i])
+            .fold(self.committed, ActivitySet::with)
+    }
+
+    /// Removes every candidate another candidate dominates: effects at least as high on every
+    /// benchmark it raises, and a lower cost, or the same cost and a smaller id. No optimal set
+    /// contains a dominated candidate (swapping it for its dominator never loses on any
+    /// criterion of SPEC §7), so the answers do not change.
+    fn drop_dominated(&mut self) {
+        let n = self.len();
+        let covers = |b: &[(usize, u8)], a: &[(usize, u8)]| {
+            a.iter()
+                .all(|&(s, l)| b.iter().any(|&(s2, l2)| s2 == s && l2 >= l))
+        };
+        let dead: Vec<bool> = (0..n)
+            .map(|a| {
+                (0..n).any(|b| {
+                    // Candidates are in id order: b < a means b's id is smaller.
+                    let cheaper =
+                        self.cost[b] < self.cost[a] || (self.cost[b] == self.cost[a] && b < a);
+                    a != b && cheaper && covers(&self.effects[b], &self.effects[a])
+                })
+            })
+            .collect();
+        for (a, d) in dead.into_iter().enumerate() {
+            if d {
+                self.effects[a].clear();
+            }
+        }
+    }
+
+    /// Largest reachable score: every slot at its highest rating any candidate gives.
+    fn t_max(&self) -> i128 {
+        let mut top: Vec<u8> = self.slots.iter().map(|s| s.level0).collect();
+        for list in &self.effects {
+            for &(s, l) in list {
+                top[s] = top[s].max(l);
+            }
+        }
+        self.slots
+            .iter()
+            .zip(&top)
+            .map(|(s, &l)| s.value[l as usize])
+            .sum()
+    }
+
+    /// The exact percentage at score `t`.
+    pub(crate) fn percentage(&self, t: i128) -> Ratio {
+        &self.p0 + Ratio::new(big(t - self.t0) * 100, self.lden.clone())
+    }
+
+    /// Least score whose official percentage reaches `threshold` (above the maximum when none).
+    fn threshold(&self, fw: &Framework, threshold: &Ratio) -> i128 {
+        let reaches = |t: i128| {
+            score::official(fw, &self.percentage(t))
+                .is_ok_and(|o| crate::decimal::decimal_ratio(o) >= *threshold)
+        };
+        let (mut lo, mut hi) = (self.t0, self.t_max());
+        if reaches(lo) {
+            return lo;
+        }
+        if !reaches(hi) {
+            return hi + 1;
+        }
+        // reaches(hi) and not reaches(lo): the official figure is monotone in t.
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if reaches(mid) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        hi
+    }
+
+    /// What a set must reach to rank at least `rank` (SPEC §6): for `(L, strong)`, the gates of
+    /// tiers 1..=L and the official percentage at least tier L's `strong_from` (strong) or
+    /// `min`. A higher tier implies both, since `strong_from` lies below the next `min`.
+    pub(crate) fn goal(&self, fw: &Framework, rank: Rank) -> Goal {
+        let mut goal = Goal {
+            t_min: self.t0,
+            gates: Vec::new(),
+            dims: Vec::new(),
+            impossible: false,
+        };
+        if rank.level == 0 {
+            return goal;
+        }
+        let Some(tier) = fw.tiers().get(rank.level - 1) else {
+            goal.impossible = true;
+            return goal;
+        };
+        let at = match (rank.strong, tier.strong_from) {
+            (true, Some(s)) => s,
+            (true, None) => {
+                goal.impossible = true;
+                return goal;
+            }
+            (false, _) => tier.min,
+        };
+        goal.t_min = self.threshold(fw, &at.ratio());
+        for t in &fw.tiers()[..rank.level] {
+            for gate in &t.gates {
+                self.add_gate(gate, &mut goal);
+            }
+        }
+        let t_max = self.t_max();
+        goal.impossible |= goal.t_min > t_max
+            || goal.gates.iter().any(|g| g.coverers == 0)
+            || goal.dims.iter().any(|&(d, need)| need > self.e_max(d));
+        goal
+    }
+
+    fn add_gate(&self, gate: &Gate, goal: &mut Goal) {
+        match gate {
+            Gate::Benchmark {
+                benchmark,
+                at_least,
+            } => {
+                let Some(r0) = self.start[*benchmark] else {
+                    goal.impossible = true;
+                    return;
+                };
+                if r0 >= *at_least {
+                    return;
+                }
+                let Some(slot) = self.slot_of[*benchmark] else {
+                    goal.impossible = true;
+                    return;
+                };
+                let level = *at_least as u8;
+                let coverers = self
+                    .effects
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, list)| list.iter().any(|&(s, l)| s == slot && l >= level))
+                    .fold(0u64, |m, (i, _)| m | (1 << i));
+                goal.gates.push(BenchGate {
+                    slot,
+                    level,
+                    coverers,
+                });
+            }
+            Gate::Dimension {
+                dimension,
+                at_least_percent,
+            } => {
+                let t = &self.totals[*dimension];
+                if t.applicable == 0 {
+                    goal.impossible = true;
+                    return;
+                }
+                // p_d = 100 E / possible ≥ at_least ⇔ 10^8 E ≥ at_least_micros × possible.
+                let need = Integer::div_ceil(
+                    &(i128::from(at_least_percent.micros()) * t.possible),
+                    &100_000_000,
+                );
+                match self.dim_ids.iter().position(|d| d == dimension) {
+                    Some(gd) if need > self.e0[gd] => goal.dims.push((gd, need)),
+                    Some(_) => {}
+                    None => goal.impossible |= need > t.earned,
+                }
+            }
+        }
+    }
+
+    /// Largest reachable earned total of a gated dimension.
+    fn e_max(&self, gd: usize) -> i128 {
+        let mut e = self.e0[gd];
+        for (si, s) in self.slots.iter().enumerate() {
+            if s.dim != Some(gd) {
+                continue;
+            }
+            let top = self
+                .effects
+                .iter()
+                .flatten()
+                .filter(|&&(x, _)| x == si)
+                .map(|&(_, l)| l)
+                .fold(s.level0, u8::max);
+            e += s.earned[top as usize] - s.earned[s.level0 as usize];
+        }
+        e
+    }
+
+    /// Cost cap in units for a budget in micros of currency, after the committed cost.
+    pub(crate) fn cap(&self, budget_micros: i128) -> i128 {
+        Integer::div_floor(&(budget_micros - self.committed_micros), &self.unit)
+    }
+}
+
+/// Dimensions with a gate on them, in framework order.
+fn gated_dimensions(fw: &Framework) -> Vec<usize> {
+    let mut dims: Vec<usize> = fw
+        .tiers()
+        .iter()
+        .flat_map(|t| &t.gates)
+        .filter_map(|g| match g {
+            Gate::Dimension { dimension, .. } => Some(*dimension),
+            Gate::Benchmark { .. } => None,
+        })
+        .collect();
+    dims.sort_unstable();
+    dims.dedup();
+    dims
+}
+
+/// Integer score values of each slot and `L`.
+fn slot_values(
+    fw: &Framework,
+    start: &[Option<usize>],
+    benches: &[usize],
+    totals: &[DimensionTotal],
+    gated: &[usize],
+) -> Result<(Vec<Slot>, BigInt)> {
+    // Contribution of benchmark b at credit c to P / 100: weight × credit / den(b).
+    let applicable_weights: i128 = totals
+        .iter()
+        .zip(&fw.dimension_weight_micros)
+        .filter(|(t, _)| t.applicable > 0)
+        .map(|(_, w)| *w)
+        .sum();
+    let contribution = |b: usize, r: usize| -> Ratio {
+        let d = fw.benchmarks()[b].dimension;
+        let earned = big(fw.weight_micros[b] * fw.credit_micros[r]);
+        match fw.aggregation() {
+            Aggregation::Flat => {
+                let possible: i128 = totals.iter().map(|t| t.possible).sum();
+                Ratio::new(earned, big(possible))
+            }
+            Aggregation::ByDimension => Ratio::new(
+                earned * big(fw.dimension_weight_micros[d]),
+                big(totals[d].possible) * big(applicable_weights),
+            ),
+        }
+    };
+    let ratings = fw.ratings().len();
+    let mut raw: Vec<Vec<Ratio>> = Vec::with_capacity(benches.len());
+    let mut lden = BigInt::from(1);
+    for &b in benches {
+        let row: Vec<Ratio> = (0..ratings).map(|r| contribution(b, r)).collect();
+        for q in &row {
+            lden = lden.lcm(q.denom());
+        }
+        raw.push(row);
+    }
+    let mut slots = Vec::with_capacity(benches.len());
+    let mut total = 0i128;
+    for (row, &b) in raw.iter().zip(benches) {
+        let mut value = Vec::with_capacity(ratings);
+        for q in row {
+            let v = q.numer() * (&lden / q.denom());
+            let v = v
+                .to_i128()
+                .filter(|v| *v <= MAX_TOTAL)
+                .ok_or_else(too_large)?;
+            value.push(v);
+        }
+        total = total
+            .checked_add(*value.last().unwrap_or(&0))
+            .filter(|t| *t <= MAX_TOTAL)
+            .ok_or_else(too_large)?;
+        let d = fw.benchmarks()[b].dimension;
+        slots.push(Slot {
+            level0: start[b].unwrap_or(0) as u8,
+            value,
+            dim: gated.iter().position(|&g| g == d),
+            earned: (0..ratings)
+                .map(|r| fw.weight_micros[b] * fw.credit_micros[r])
+                .collect(),
+        });
+    }
+    if lden.is_zero() {
+        return Err(too_large());
+    }
+    Ok((slots, lden))
+}

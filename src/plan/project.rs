@@ -1,0 +1,378 @@
+//! Projection of a set of activities over a baseline (SPEC §7), the quarterly timeline and
+//! the marginal value of each activity. Every figure here comes from the scoring core
+//! (`score::totals`, `overall`, `official`, `tier::award`), never from the optimiser's model.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::model::Model;
+use super::{ActivitySet, Plan};
+use crate::assessment::{Assessment, Basis, Entry, FrameworkRef, Resolved, Warning};
+use crate::decimal::{self, Ratio, RoundingMode};
+use crate::error::{Error, ErrorKind, Problems, Result};
+use crate::framework::Framework;
+use crate::score;
+use crate::scorecard::{Scorecard, TierResult};
+use crate::tier::{self, GateInput, Rank};
+
+/// A plan over a baseline: answers projection, timeline, marginal, cheapest and best.
+#[derive(Debug, Clone)]
+pub struct Planner<'a> {
+    pub(crate) fw: &'a Framework,
+    pub(crate) baseline: &'a Assessment,
+    pub(crate) plan: &'a Plan,
+    pub(crate) base: Vec<Entry>,
+    pub(crate) warnings: Vec<Warning>,
+    pub(crate) model: Model,
+    pub(crate) max_nodes: u64,
+}
+
+/// Rank and percentage of a set, exactly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Rank of the projected result.
+    pub rank: Rank,
+    /// Exact percentage P.
+    pub percentage: Ratio,
+    /// Official percentage (P rounded by the framework's policy).
+    pub official: Decimal,
+    /// Total cost of the set.
+    pub cost: Decimal,
+}
+
+/// The scorecard at the end of one quarter (0: the baseline).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimelinePoint {
+    /// 0 for the baseline, then 1 to 4.
+    pub quarter: u8,
+    /// Activities whose effects land in this quarter, in byte order.
+    pub landed: Vec<Arc<str>>,
+    /// Cumulative cost of the activities landed so far.
+    #[serde(with = "decimal::string")]
+    #[schemars(with = "decimal::DecimalString")]
+    pub cost: Decimal,
+    /// Exact percentage, rounded half-even to 4 decimals.
+    #[serde(with = "decimal::string")]
+    #[schemars(with = "decimal::DecimalString")]
+    pub percentage: Decimal,
+    /// Official percentage.
+    #[serde(with = "decimal::string")]
+    #[schemars(with = "decimal::DecimalString")]
+    pub percentage_rounded: Decimal,
+    /// Awarded tier, or null.
+    pub tier: Option<TierResult>,
+    /// Rank.
+    pub rank: Rank,
+}
+
+/// What one activity adds on its own to a base set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Marginal {
+    /// Activity id.
+    pub id: Arc<str>,
+    /// Title in the language asked for.
+    pub title: Arc<str>,
+    /// Cost.
+    #[serde(with = "decimal::string")]
+    #[schemars(with = "decimal::DecimalString")]
+    pub cost: Decimal,
+    /// Quarter its effects land.
+    pub quarter: u8,
+    /// Gain in official percentage points.
+    #[serde(with = "decimal::string")]
+    #[schemars(with = "decimal::DecimalString")]
+    pub points: Decimal,
+    /// Gain in exact percentage, rounded half-even to 4 decimals.
+    #[serde(with = "decimal::string")]
+    #[schemars(with = "decimal::DecimalString")]
+    pub percentage_gain: Decimal,
+    /// Rank of the base set.
+    pub rank_before: Rank,
+    /// Rank with the activity added.
+    pub rank_after: Rank,
+    /// Tier with the activity added, or null.
+    pub tier_after: Option<TierResult>,
+    /// Official points per unit of cost, rounded half-even to 8 decimals; null when free.
+    #[serde(with = "decimal::string::option")]
+    #[schemars(with = "Option<decimal::DecimalString>")]
+    pub points_per_cost: Option<Decimal>,
+}
+
+impl<'a> Planner<'a> {
+    /// Puts `plan` over the `baseline` assessment, both written against `fw`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Assessment::resolve`] for the baseline; then as [`Planner::from_resolved`].
+    pub fn new(fw: &'a Framework, baseline: &'a Assessment, plan: &'a Plan) -> Result<Self> {
+        let resolved = baseline.resolve(fw, false)?;
+        Planner::from_resolved(fw, baseline, resolved, plan)
+    }
+
+    /// Puts `plan` over a baseline already resolved against `fw`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Request`] when the plan was validated against another framework;
+    /// [`ErrorKind::Invalid`] for effects on benchmarks the baseline rates not applicable
+    /// (each with its path in the plan); [`ErrorKind::NotScorable`] when nothing is
+    /// applicable; [`ErrorKind::Request`] when the framework's weights are too irregular for
+    /// exact integer planning.
+    pub fn from_resolved(
+        fw: &'a Framework,
+        baseline: &'a Assessment,
+        resolved: Resolved,
+        plan: &'a Plan,
+    ) -> Result<Self> {
+        if *plan.framework() != FrameworkRef::of(fw) {
+            return Err(Error::new(
+                ErrorKind::Request,
+                "",
+                format!(
+                    "the plan was validated against framework '{}' version '{}', not '{}' version '{}'",
+                    plan.framework().id,
+                    plan.framework().version,
+                    fw.id(),
+                    fw.version()
+                ),
+            ));
+        }
+        let mut p = Problems::default();
+        for (i, a) in plan.activities().iter().enumerate() {
+            for (j, e) in a.effects.iter().enumerate() {
+                if resolved.entries[e.benchmark].rating.is_none() {
+                    p.push(
+                        format!("activities[{i}].effects[{j}].benchmark"),
+                        format!(
+                            "effect on {}, which the baseline rates not applicable; a plan cannot bring a benchmark into the score",
+                            fw.benchmarks()[e.benchmark].id
+                        ),
+                    );
+                }
+            }
+        }
+        p.finish(ErrorKind::Invalid)?;
+        let ratings: Vec<Option<usize>> = resolved.entries.iter().map(|e| e.rating).collect();
+        let model = Model::new(fw, plan, &ratings)?;
+        Ok(Planner {
+            fw,
+            baseline,
+            plan,
+            base: resolved.entries,
+            warnings: resolved.warnings,
+            model,
+            max_nodes: super::DEFAULT_MAX_NODES,
+        })
+    }
+
+    /// Sets the most search nodes one question may visit before giving up with an error.
+    #[must_use]
+    pub fn with_max_nodes(mut self, max_nodes: u64) -> Self {
+        self.max_nodes = max_nodes;
+        self
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        self.plan
+    }
+
+    /// The framework.
+    pub fn framework(&self) -> &Framework {
+        self.fw
+    }
+
+    /// The baseline's resolved entries, one per benchmark.
+    pub fn baseline_entries(&self) -> &[Entry] {
+        &self.base
+    }
+
+    /// Projected entries of a set: each benchmark at the highest rating among its baseline
+    /// and the effects of the set's activities; raised ones have basis `planned`.
+    pub fn entries(&self, set: ActivitySet) -> Vec<Entry> {
+        let mut out = self.base.clone();
+        for i in set.iter() {
+            let Some(a) = self.plan.activities().get(i) else {
+                continue;
+            };
+            for e in &a.effects {
+                let cur = &mut out[e.benchmark];
+                if cur.rating.is_some_and(|r| e.rating > r) {
+                    *cur = Entry {
+                        rating: Some(e.rating),
+                        basis: Basis::Planned,
+                        value: e.value,
+                    };
+                }
+            }
+        }
+        out
+    }
+
+    /// Rank, exact and official percentage, and cost of a set.
+    ///
+    /// # Errors
+    ///
+    /// None in practice (percentages lie in [0, 100]); kept for the rounding's `Result`.
+    pub fn evaluate(&self, set: ActivitySet) -> Result<Outcome> {
+        let entries = self.entries(set);
+        let rating = |b: usize| entries[b].rating;
+        let totals = score::totals(self.fw, rating);
+        let p = score::overall(self.fw, &totals).ok_or_else(|| {
+            Error::new(
+                ErrorKind::NotScorable,
+                "evidence",
+                "no applicable benchmark",
+            )
+        })?;
+        let official = score::official(self.fw, &p)?;
+        let dims: Vec<Option<Ratio>> = totals.iter().map(|t| t.percent()).collect();
+        let gates = GateInput {
+            ratings: &rating,
+            dimensions: &dims,
+        };
+        let rank = tier::award(self.fw, official, &gates).rank();
+        Ok(Outcome {
+            rank,
+            percentage: p,
+            official,
+            cost: self.plan.cost(set),
+        })
+    }
+
+    /// The projected scorecard of a set, labels in `lang`; its period is the plan's when the
+    /// plan names one (the baseline's otherwise).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::NotScorable`] when nothing is applicable (excluded by construction).
+    pub fn scorecard(&self, set: ActivitySet, lang: &str) -> Result<Scorecard> {
+        let mut card = Scorecard::build(
+            self.fw,
+            self.baseline,
+            &self.entries(set),
+            self.warnings.clone(),
+            lang,
+        )?;
+        if let Some(period) = &self.plan.file().period {
+            card.period = Some(period.clone());
+        }
+        Ok(card)
+    }
+
+    /// The scorecard at the baseline (quarter 0) and at the end of each quarter 1–4, each with
+    /// the activities of `set` landed by then, and their cumulative cost.
+    ///
+    /// # Errors
+    ///
+    /// As [`Planner::evaluate`].
+    pub fn timeline(&self, set: ActivitySet, lang: &str) -> Result<Vec<TimelinePoint>> {
+        let acts = self.plan.activities();
+        (0..=4u8)
+            .map(|q| {
+                let landed: ActivitySet = set.iter().filter(|&i| acts[i].quarter <= q).collect();
+                let now: ActivitySet = set.iter().filter(|&i| acts[i].quarter == q).collect();
+                let o = self.evaluate(landed)?;
+                Ok(TimelinePoint {
+                    quarter: q,
+                    landed: if q == 0 {
+                        Vec::new()
+                    } else {
+                        self.plan.ids(now)
+                    },
+                    cost: o.cost,
+                    percentage: decimal::report4(&o.percentage),
+                    percentage_rounded: o.official,
+                    tier: tier_result(self.fw, o.rank, lang),
+                    rank: o.rank,
+                })
+            })
+            .collect()
+    }
+
+    /// For each activity outside `base`, what it adds alone: official points, rank, cost and
+    /// points per unit of cost. Sorted best first: higher rank reached, then more points per
+    /// unit of cost (free activities that add points first), then more points, then more
+    /// exact gain, then lower cost, then id in byte order.
+    ///
+    /// # Errors
+    ///
+    /// As [`Planner::evaluate`].
+    pub fn marginal(&self, base: ActivitySet, lang: &str) -> Result<Vec<Marginal>> {
+        let before = self.evaluate(base)?;
+        let mut rows = Vec::new();
+        for (i, a) in self.plan.activities().iter().enumerate() {
+            if base.contains(i) {
+                continue;
+            }
+            let after = self.evaluate(base.with(i))?;
+            let points = after.official - before.official;
+            let gain = &after.percentage - &before.percentage;
+            let cost = a.cost.value();
+            let ratio = (!cost.is_zero())
+                .then(|| decimal::decimal_ratio(points) / decimal::decimal_ratio(cost));
+            rows.push((
+                ratio.clone(),
+                gain.clone(),
+                Marginal {
+                    id: a.id.clone(),
+                    title: a.title.get(lang),
+                    cost,
+                    quarter: a.quarter,
+                    points,
+                    percentage_gain: decimal::report4(&gain),
+                    rank_before: before.rank,
+                    rank_after: after.rank,
+                    tier_after: tier_result(self.fw, after.rank, lang),
+                    points_per_cost: ratio
+                        .map(|r| decimal::round_ratio(&r, 8, RoundingMode::HalfEven))
+                        .transpose()?,
+                },
+            ));
+        }
+        rows.sort_by(|(ra, ga, a), (rb, gb, b)| {
+            b.rank_after
+                .cmp(&a.rank_after)
+                .then_with(|| value_for_money(rb, b.points).cmp(&value_for_money(ra, a.points)))
+                .then_with(|| b.points.cmp(&a.points))
+                .then_with(|| gb.cmp(ga))
+                .then_with(|| a.cost.cmp(&b.cost))
+                .then_with(|| a.id.as_bytes().cmp(b.id.as_bytes()))
+        });
+        Ok(rows.into_iter().map(|(_, _, m)| m).collect())
+    }
+}
+
+/// Orders points per cost with free activities that add points above every ratio.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum ValueForMoney {
+    Ratio(Ratio),
+    Free,
+}
+
+fn value_for_money(ratio: &Option<Ratio>, points: Decimal) -> ValueForMoney {
+    match ratio {
+        Some(r) => ValueForMoney::Ratio(r.clone()),
+        None if points > Decimal::ZERO => ValueForMoney::Free,
+        None => ValueForMoney::Ratio(Ratio::default()),
+    }
+}
+
+/// The awarded tier of a rank, labelled in `lang`.
+pub(crate) fn tier_result(fw: &Framework, rank: Rank, lang: &str) -> Option<TierResult> {
+    let tier = fw.tiers().get(rank.level.checked_sub(1)?)?;
+    let label = match (&tier.strong_label, rank.strong) {
+        (Some(l), true) => l.get(lang),
+        _ => tier.label.get(lang),
+    };
+    Some(TierResult {
+        id: tier.id.clone(),
+        level: rank.level,
+        strong: rank.strong,
+        label,
+    })
+}

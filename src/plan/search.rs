@@ -1,0 +1,506 @@
+//! Exact branch and bound over the candidates of a [`Model`].
+//!
+//! One engine answers "is there a set (a superset of the start) whose cost is at most a cap,
+//! with at most a number of activities, whose score reaches a minimum and whose gates hold?"
+//! and optimises one criterion by tightening its own constraint each time it finds a set
+//! (lower cost cap, higher score floor, lower count cap), or stops at the first set found.
+//!
+//! Pruning is only ever in the safe direction. The score is a positive-weighted sum over
+//! benchmarks of the credit of the highest rating reached: a monotone submodular function of
+//! the set. So the gain of each remaining activity against the current set bounds its gain
+//! after any further additions, and a fractional knapsack over those gains bounds what the
+//! remaining money can still buy (likewise for each gated dimension). The best rating each
+//! benchmark can still reach bounds the score regardless of money; an unmet benchmark gate
+//! needs one of its remaining coverers, at least the cheapest one's cost.
+
+use std::cmp::Ordering;
+
+use super::bounds::{by_ratio, cmp_products, knapsack, mul_div_floor};
+use super::model::{Goal, Model};
+use crate::error::{Error, ErrorKind, Result};
+
+/// What the engine optimises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Objective {
+    /// Stop at the first set found.
+    First,
+    /// Lowest cost.
+    MinCost,
+    /// Highest score.
+    MaxScore,
+    /// Fewest activities.
+    MinCount,
+}
+
+/// A set found: candidate mask, cost (units), score, number of candidates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub mask: u64,
+    pub cost: i128,
+    pub t: i128,
+    pub count: usize,
+}
+
+/// Constraints of one search.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    pub cap_cost: i128,
+    pub t_min: i128,
+    pub cap_count: usize,
+}
+
+/// Nodes visited so far and the most allowed, shared by the phases of one question.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Effort {
+    pub nodes: u64,
+    pub max_nodes: u64,
+}
+
+/// Runs one search over the supersets of `inside` (candidates forced in) that avoid
+/// `outside` (candidates forced out).
+pub(crate) fn run(
+    m: &Model,
+    goal: &Goal,
+    limits: Limits,
+    objective: Objective,
+    (inside, outside): (u64, u64),
+    effort: &mut Effort,
+) -> Result<Option<Found>> {
+    let mut e = Engine {
+        m,
+        goal,
+        cap_cost: limits.cap_cost,
+        t_min: limits.t_min,
+        cap_count: limits.cap_count,
+        objective,
+        level: m.slots.iter().map(|s| s.level0).collect(),
+        t: m.t0,
+        e: m.e0.clone(),
+        cost: 0,
+        count: 0,
+        mask: 0,
+        undo: Vec::new(),
+        top: m.slots.iter().map(|s| s.level0).collect(),
+        second: m.slots.iter().map(|s| s.level0).collect(),
+        cap: vec![0; m.slots.len()],
+        stamp: vec![0; m.slots.len()],
+        epoch: 0,
+        found: None,
+        effort,
+    };
+    let mut rest = inside;
+    while rest != 0 {
+        let i = rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        e.apply(i);
+    }
+    e.node(m.live() & !inside & !outside)?;
+    Ok(e.found)
+}
+
+/// A live candidate at a node: its index, gain against the current set, cost.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Item {
+    pub i: usize,
+    pub gain: i128,
+    pub cost: i128,
+}
+
+struct Engine<'a> {
+    m: &'a Model,
+    goal: &'a Goal,
+    cap_cost: i128,
+    t_min: i128,
+    cap_count: usize,
+    objective: Objective,
+    level: Vec<u8>,
+    t: i128,
+    e: Vec<i128>,
+    cost: i128,
+    count: usize,
+    mask: u64,
+    undo: Vec<(usize, u8)>,
+    top: Vec<u8>,
+    second: Vec<u8>,
+    cap: Vec<i128>,
+    stamp: Vec<u32>,
+    epoch: u32,
+    found: Option<Found>,
+    effort: &'a mut Effort,
+}
+
+fn limit_error(max: u64) -> Error {
+    Error::new(
+        ErrorKind::Request,
+        "",
+        format!(
+            "the exact search stopped after {max} search nodes without a proven answer: this plan is too hard to answer exactly within the limit; split it into smaller plans or merge activities that always go together"
+        ),
+    )
+}
+
+impl Engine<'_> {
+    fn satisfied(&self) -> bool {
+        self.t >= self.t_min
+            && self
+                .goal
+                .gates
+                .iter()
+                .all(|g| self.level[g.slot] >= g.level)
+            && self.goal.dims.iter().all(|&(d, need)| self.e[d] >= need)
+    }
+
+    /// Score gain of candidate `i` against the current set, and whether it raises anything.
+    fn gain(&self, i: usize) -> (i128, bool) {
+        let mut gain = 0;
+        let mut raises = false;
+        for &(s, l) in &self.m.effects[i] {
+            let cur = self.level[s];
+            if l > cur {
+                raises = true;
+                let v = &self.m.slots[s].value;
+                gain += v[l as usize] - v[cur as usize];
+            }
+        }
+        (gain, raises)
+    }
+
+    fn dim_gain(&self, i: usize, d: usize) -> i128 {
+        let mut gain = 0;
+        for &(s, l) in &self.m.effects[i] {
+            let slot = &self.m.slots[s];
+            let cur = self.level[s];
+            if slot.dim == Some(d) && l > cur {
+                gain += slot.earned[l as usize] - slot.earned[cur as usize];
+            }
+        }
+        gain
+    }
+
+    fn apply(&mut self, i: usize) {
+        for &(s, l) in &self.m.effects[i] {
+            let cur = self.level[s];
+            if l > cur {
+                self.undo.push((s, cur));
+                let slot = &self.m.slots[s];
+                self.t += slot.value[l as usize] - slot.value[cur as usize];
+                if let Some(d) = slot.dim {
+                    self.e[d] += slot.earned[l as usize] - slot.earned[cur as usize];
+                }
+                self.level[s] = l;
+            }
+        }
+        self.cost += self.m.cost[i];
+        self.count += 1;
+        self.mask |= 1 << i;
+    }
+
+    fn revert(&mut self, i: usize, mark: usize) {
+        while self.undo.len() > mark {
+            let Some((s, old)) = self.undo.pop() else {
+                break;
+            };
+            let cur = self.level[s];
+            let slot = &self.m.slots[s];
+            self.t -= slot.value[cur as usize] - slot.value[old as usize];
+            if let Some(d) = slot.dim {
+                self.e[d] -= slot.earned[cur as usize] - slot.earned[old as usize];
+            }
+            self.level[s] = old;
+        }
+        self.cost -= self.m.cost[i];
+        self.count -= 1;
+        self.mask &= !(1 << i);
+    }
+
+    /// Surveys the benchmarks the live candidates raise: for each, the best and second-best
+    /// rating they give (`top`, `second`, never below the current one) and what it can still
+    /// gain (`cap`). Returns the benchmarks and the sum of the caps.
+    fn survey(&mut self, items: &[Item]) -> (Vec<usize>, i128) {
+        self.epoch = self.epoch.wrapping_add(1);
+        let mut slots = Vec::new();
+        for it in items {
+            for &(s, l) in &self.m.effects[it.i] {
+                let cur = self.level[s];
+                if l <= cur {
+                    continue;
+                }
+                if self.stamp[s] != self.epoch {
+                    self.stamp[s] = self.epoch;
+                    self.top[s] = cur;
+                    self.second[s] = cur;
+                    slots.push(s);
+                }
+                if l > self.top[s] {
+                    self.second[s] = self.top[s];
+                    self.top[s] = l;
+                } else if l < self.top[s] && l > self.second[s] {
+                    self.second[s] = l;
+                }
+            }
+        }
+        let mut ceiling = 0;
+        for &s in &slots {
+            let v = &self.m.slots[s].value;
+            self.cap[s] = v[self.top[s] as usize] - v[self.level[s] as usize];
+            ceiling += self.cap[s];
+        }
+        (slots, ceiling)
+    }
+
+    /// Whether the remaining candidates can add `need` to the score within `room`, in the
+    /// relaxation where each activity may be bought in part and in pieces (one per benchmark
+    /// it raises, its cost shared in proportion to gain) and each benchmark gains at most its
+    /// `cap`. All pieces of an activity share its gain per cost, so taking activities by that
+    /// ratio and counting of each only what the benchmarks can still gain solves the
+    /// relaxation. Costs of capped parts are rounded down, which only weakens the bound.
+    /// Uses up the caps.
+    fn capped_reaches(&mut self, items: &mut [Item], room: i128, need: i128) -> bool {
+        items.sort_unstable_by(by_ratio);
+        let mut got = 0;
+        let mut left = room;
+        for it in items.iter() {
+            if it.gain <= 0 {
+                continue;
+            }
+            let mut usable = 0;
+            for &(s, l) in &self.m.effects[it.i] {
+                let cur = self.level[s];
+                if l > cur {
+                    let v = &self.m.slots[s].value;
+                    let piece = (v[l as usize] - v[cur as usize]).min(self.cap[s]);
+                    self.cap[s] -= piece;
+                    usable += piece;
+                }
+            }
+            if usable == 0 {
+                continue;
+            }
+            let cost = mul_div_floor(usable, it.cost, it.gain);
+            if cost <= left {
+                got += usable;
+                left -= cost;
+                if got >= need {
+                    return true;
+                }
+            } else {
+                // A fraction left/cost of the usable part, at the activity's gain per cost.
+                return cmp_products(need - got, it.cost, it.gain, left) != Ordering::Greater;
+            }
+        }
+        false
+    }
+
+    fn node(&mut self, avail: u64) -> Result<bool> {
+        self.effort.nodes += 1;
+        if self.effort.nodes > self.effort.max_nodes {
+            return Err(limit_error(self.effort.max_nodes));
+        }
+        if self.cost > self.cap_cost || self.count > self.cap_count {
+            return Ok(false);
+        }
+        if self.satisfied() {
+            self.found = Some(Found {
+                mask: self.mask,
+                cost: self.cost,
+                t: self.t,
+                count: self.count,
+            });
+            match self.objective {
+                Objective::First => return Ok(true),
+                Objective::MinCost => {
+                    self.cap_cost = self.cost - 1;
+                    return Ok(false);
+                }
+                Objective::MinCount => {
+                    self.cap_count = self.count.saturating_sub(1);
+                    return Ok(false);
+                }
+                Objective::MaxScore => self.t_min = self.t + 1,
+            }
+        }
+        if self.count >= self.cap_count {
+            return Ok(false);
+        }
+        let room = self.cap_cost - self.cost;
+        let mut items = Vec::with_capacity(avail.count_ones() as usize);
+        let mut live = 0u64;
+        let mut rest = avail;
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if self.m.cost[i] > room {
+                continue;
+            }
+            let (gain, raises) = self.gain(i);
+            if raises {
+                live |= 1 << i;
+                items.push(Item {
+                    i,
+                    gain,
+                    cost: self.m.cost[i],
+                });
+            }
+        }
+        if live == 0 {
+            return Ok(false);
+        }
+        if self.cap_count == usize::MAX && self.objective != Objective::MinCount {
+            // Free activities only help when the count does not matter: take them all now.
+            let free: Vec<usize> = items
+                .iter()
+                .filter(|it| it.cost == 0)
+                .map(|it| it.i)
+                .collect();
+            if !free.is_empty() {
+                let mut marks = Vec::with_capacity(free.len());
+                let mut rest = live;
+                for &i in &free {
+                    marks.push(self.undo.len());
+                    self.apply(i);
+                    rest &= !(1 << i);
+                }
+                let stop = self.node(rest);
+                for (&i, &mark) in free.iter().zip(&marks).rev() {
+                    self.revert(i, mark);
+                }
+                return stop;
+            }
+        }
+        // Requirements: each needs one of its coverers. Unmet gates, and benchmarks that must
+        // reach their best remaining rating because the score cannot spare the difference.
+        let mut reqs: Vec<u64> = Vec::new();
+        for g in &self.goal.gates {
+            if self.level[g.slot] < g.level {
+                reqs.push(g.coverers & live);
+            }
+        }
+        let need = self.t_min - self.t;
+        let need = if need > 0 {
+            let g = self.m.granule;
+            (need + g - 1) / g * g
+        } else {
+            0
+        };
+        if need > 0 {
+            let (slots, ceiling) = self.survey(&items);
+            if ceiling < need {
+                return Ok(false);
+            }
+            let slack = ceiling - need;
+            for s in slots {
+                let v = &self.m.slots[s].value;
+                let below = self.second[s].max(self.level[s]);
+                if v[self.top[s] as usize] - v[below as usize] > slack {
+                    let top = self.top[s];
+                    let cov = self.m.by_slot[s]
+                        .iter()
+                        .filter(|&&(i, l)| l >= top && live & (1 << i) != 0)
+                        .fold(0u64, |m, &(i, _)| m | (1 << i));
+                    reqs.push(cov);
+                }
+            }
+        }
+        if !self.requirements_fit(&items, &mut reqs, room) {
+            return Ok(false);
+        }
+        if need > 0 && !self.capped_reaches(&mut items, room, need) {
+            return Ok(false);
+        }
+        for &(d, at_least) in &self.goal.dims {
+            let need = at_least - self.e[d];
+            if need > 0 {
+                let gains = items.iter().map(|it| (self.dim_gain(it.i, d), it.cost));
+                if !knapsack(gains, room, need) {
+                    return Ok(false);
+                }
+            }
+        }
+        if self.cap_count < usize::MAX && need > 0 {
+            let mut gains: Vec<i128> = items.iter().map(|it| it.gain).collect();
+            gains.sort_unstable_by(|a, b| b.cmp(a));
+            let mut got = 0;
+            let mut k = 0;
+            for g in gains {
+                if got >= need {
+                    break;
+                }
+                got += g;
+                k += 1;
+            }
+            if self.count + k > self.cap_count {
+                return Ok(false);
+            }
+        }
+        let tightest = reqs.iter().copied().min_by_key(|r| r.count_ones());
+        let pick = self.choose(&items, tightest);
+        let mark = self.undo.len();
+        self.apply(pick);
+        let stop = self.node(live & !(1 << pick))?;
+        self.revert(pick, mark);
+        if stop {
+            return Ok(true);
+        }
+        self.node(live & !(1 << pick))
+    }
+
+    /// Whether the requirements can all be met within `room` and the count cap: requirements
+    /// with pairwise disjoint coverers need distinct activities, so the cheapest coverers of
+    /// such a family (packed greedily, dearest first) add up to a lower bound on the cost,
+    /// and their number to a lower bound on the activities still needed.
+    fn requirements_fit(&self, items: &[Item], reqs: &mut [u64], room: i128) -> bool {
+        if reqs.is_empty() {
+            return true;
+        }
+        let cheapest = |mask: u64| {
+            items
+                .iter()
+                .filter(|it| mask & (1 << it.i) != 0)
+                .map(|it| it.cost)
+                .min()
+        };
+        let mut costed = Vec::with_capacity(reqs.len());
+        for &r in reqs.iter() {
+            match cheapest(r) {
+                Some(c) if c <= room => costed.push((c, r)),
+                _ => return false,
+            }
+        }
+        costed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.count_ones().cmp(&b.1.count_ones())));
+        let (mut used, mut lb, mut k) = (0u64, 0i128, 0usize);
+        for (c, r) in costed {
+            if r & used == 0 {
+                used |= r;
+                lb += c;
+                k += 1;
+            }
+        }
+        lb <= room && self.count + k <= self.cap_count
+    }
+
+    /// The candidate to branch on (included first).
+    fn choose(&self, items: &[Item], tightest: Option<u64>) -> usize {
+        if let Some(cov) = tightest {
+            // Fail first: the unmet gate with the fewest coverers, its cheapest coverer.
+            return items
+                .iter()
+                .filter(|it| cov & (1 << it.i) != 0)
+                .min_by(|a, b| a.cost.cmp(&b.cost).then(b.gain.cmp(&a.gain)))
+                .map_or(0, |it| it.i);
+        }
+        let better = |a: &Item, b: &Item| -> Ordering {
+            if self.objective == Objective::MinCount {
+                return b
+                    .gain
+                    .cmp(&a.gain)
+                    .then(a.cost.cmp(&b.cost))
+                    .then(a.i.cmp(&b.i));
+            }
+            by_ratio(a, b)
+        };
+        items
+            .iter()
+            .min_by(|a, b| better(a, b))
+            .map_or(0, |it| it.i)
+    }
+}

@@ -1,0 +1,377 @@
+//! Validation of plan files and the planner's refusals.
+
+use super::*;
+use crate::assessment::Assessment;
+use crate::tier::Rank;
+
+fn fw() -> Framework {
+    Framework::builtin("undp-gender-seal-co", "2021.1").unwrap()
+}
+
+fn doc(activities: &str) -> String {
+    format!(
+        r#"{{"framework": {{"id": "undp-gender-seal-co", "version": "2021.1"}}, "office": "o",
+            "budget": 10, "activities": [{activities}]}}"#
+    )
+}
+
+fn problems(activities: &str) -> Vec<(String, String)> {
+    match Plan::from_json(doc(activities).as_bytes(), &fw()) {
+        Ok(_) => vec![],
+        Err(e) => e
+            .problems()
+            .iter()
+            .map(|p| (p.path.clone(), p.message.clone()))
+            .collect(),
+    }
+}
+
+fn one(activities: &str) -> (String, String) {
+    let p = problems(activities);
+    assert_eq!(p.len(), 1, "{p:?}");
+    p[0].clone()
+}
+
+fn mali() -> Assessment {
+    Assessment::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/mali-2020.json"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn a_valid_plan_refers_by_index() {
+    let plan = Plan::from_json(
+        doc(r#"{"id": "A1", "title": "t", "cost": 4000, "quarter": 2, "committed": true,
+               "effects": [{"benchmark": "MS4", "rating": "met"}, {"benchmark": "IC2", "value": 80}]}"#)
+        .as_bytes(),
+        &fw(),
+    )
+    .unwrap();
+    let a = &plan.activities()[0];
+    assert_eq!((a.quarter, a.committed, a.effects.len()), (2, true, 2));
+    let fw = fw();
+    assert_eq!(a.effects[1].benchmark, fw.benchmark_index("IC2").unwrap());
+    assert_eq!(a.effects[1].rating, fw.rating_index("met").unwrap());
+    assert_eq!(plan.cost(plan.all()).to_string(), "4000");
+    assert_eq!(plan.committed(), ActivitySet::first(1));
+}
+
+#[test]
+fn quarter_defaults_to_four() {
+    let plan = Plan::from_json(
+        doc(r#"{"id": "A1", "title": "t", "cost": 0}"#).as_bytes(),
+        &fw(),
+    )
+    .unwrap();
+    assert_eq!(plan.activities()[0].quarter, 4);
+}
+
+#[test]
+fn effects_on_unknown_benchmarks_suggest_the_nearest() {
+    let (path, msg) = one(
+        r#"{"id": "A1", "title": "t", "cost": 0, "effects": [{"benchmark": "IC7", "rating": "met"}]}"#,
+    );
+    assert_eq!(path, "activities[0].effects[0].benchmark");
+    assert_eq!(
+        msg,
+        "effect on unknown benchmark 'IC7'; did you mean 'IC1'?"
+    );
+}
+
+#[test]
+fn effects_need_exactly_one_known_rating_or_value() {
+    let cases = [
+        (
+            r#"{"benchmark": "IC2", "rating": "met", "value": 80}"#,
+            "activities[0].effects[0]",
+            "effect on IC2 has both 'rating' and 'value'; give one",
+        ),
+        (
+            r#"{"benchmark": "IC2"}"#,
+            "activities[0].effects[0]",
+            "effect on IC2 has neither 'rating' nor 'value'",
+        ),
+        (
+            r#"{"benchmark": "MS1", "value": 3}"#,
+            "activities[0].effects[0].value",
+            "MS1 has no indicator rule, so it takes a 'rating', not a 'value'",
+        ),
+        (
+            r#"{"benchmark": "IC2", "value": 120}"#,
+            "activities[0].effects[0].value",
+            "value 120 out of bounds [0, 100] for IC2 (unit percent)",
+        ),
+        (
+            r#"{"benchmark": "IC2", "rating": "superb"}"#,
+            "activities[0].effects[0].rating",
+            "unknown rating 'superb' for benchmark IC2; expected one of not_met, partially_met, met",
+        ),
+        (
+            r#"{"benchmark": "IC2", "rating": "not_applicable"}"#,
+            "activities[0].effects[0].rating",
+            "an effect cannot make IC2 not applicable; give a rating of the scale (not_met, partially_met, met)",
+        ),
+    ];
+    for (effect, want_path, want_msg) in cases {
+        let (path, msg) = one(&format!(
+            r#"{{"id": "A1", "title": "t", "cost": 0, "effects": [{effect}]}}"#
+        ));
+        assert_eq!((path.as_str(), msg.as_str()), (want_path, want_msg));
+    }
+}
+
+#[test]
+fn every_problem_is_reported_with_its_path() {
+    let p = problems(
+        r#"{"id": "A1", "title": "t", "cost": -5, "quarter": 5},
+           {"id": "A1", "title": " ", "cost": 1, "effects": [
+               {"benchmark": "IC2", "value": 80}, {"benchmark": "IC2", "rating": "met"}]},
+           {"id": "bad id", "title": "t", "cost": 0}"#,
+    );
+    let paths: Vec<&str> = p.iter().map(|(path, _)| path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "activities[0].cost",
+            "activities[0].quarter",
+            "activities[1].id",
+            "activities[1].title",
+            "activities[1].effects[1].benchmark",
+            "activities[2].id",
+        ]
+    );
+    assert_eq!(p[0].1, "cost -5 is negative; costs are 0 or more");
+    assert_eq!(p[1].1, "quarter 5 out of range: 1 to 4");
+    assert_eq!(
+        p[2].1,
+        "duplicate activity id 'A1' (first at activities[0])"
+    );
+    assert_eq!(
+        p[4].1,
+        "second effect on IC2 in activity 'A1' (first at effects[0]); give one"
+    );
+    assert!(
+        p[5].1.starts_with("invalid activity id 'bad id'"),
+        "{}",
+        p[5].1
+    );
+}
+
+#[test]
+fn more_than_64_activities_is_an_error() {
+    let acts: Vec<String> = (0..65)
+        .map(|i| format!(r#"{{"id": "A{i}", "title": "t", "cost": 0}}"#))
+        .collect();
+    let (path, msg) = one(&acts.join(","));
+    assert_eq!(path, "activities");
+    assert_eq!(msg, "65 activities; a plan has at most 64");
+}
+
+#[test]
+fn shape_errors_name_the_path() {
+    let e = Plan::from_json(
+        doc(r#"{"id": "A1", "title": "t", "cost": 0, "effects": [{"benchmark": "IC2", "ratng": "met"}]}"#)
+            .as_bytes(),
+        &fw(),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Format);
+    assert_eq!(e.problems()[0].path, "activities[0].effects[0].ratng");
+    let e = Plan::from_json(
+        doc(r#"{"id": "A1", "title": "t", "cost": 0.1234567}"#).as_bytes(),
+        &fw(),
+    )
+    .unwrap_err();
+    assert_eq!(e.problems()[0].path, "activities[0].cost");
+    assert!(e.problems()[0].message.contains("too precise"));
+}
+
+#[test]
+fn another_framework_is_refused() {
+    let text = doc("").replace("2021.1", "2019.1");
+    let e = Plan::from_json(text.as_bytes(), &fw()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::FrameworkMismatch);
+    assert_eq!(e.problems()[0].path, "framework.version");
+    let file = PlanFile::from_json(text.as_bytes()).unwrap();
+    assert!(Plan::validate(file, &fw(), true).is_ok());
+}
+
+#[test]
+fn effects_on_not_applicable_benchmarks_are_errors() {
+    let fw = fw();
+    let base = Assessment::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/many-na-office.json"
+    ))
+    .unwrap();
+    let text = doc(
+        r#"{"id": "A1", "title": "t", "cost": 0, "effects": [{"benchmark": "IC2", "value": 80}, {"benchmark": "MS7", "value": 60}]}"#,
+    );
+    let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
+    let e = Planner::new(&fw, &base, &plan).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Invalid);
+    assert_eq!(e.problems()[0].path, "activities[0].effects[1].benchmark");
+    assert_eq!(
+        e.problems()[0].message,
+        "effect on MS7, which the baseline rates not applicable; a plan cannot bring a benchmark into the score"
+    );
+}
+
+#[test]
+fn budgets_are_checked() {
+    let fw = fw();
+    let base = mali();
+    let text = doc(r#"{"id": "A1", "title": "t", "cost": 20, "committed": true}"#);
+    let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
+    let p = Planner::new(&fw, &base, &plan).unwrap();
+    let e = p.best(None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Request);
+    assert_eq!(
+        e.problems()[0].message,
+        "the committed activities cost 20, more than the budget 10"
+    );
+    let e = p.best(Some("-1".parse().unwrap())).unwrap_err();
+    assert_eq!(e.problems()[0].message, "budget -1 is negative");
+    assert!(p.best(Some(Number::from(20))).is_ok());
+    let text = doc("").replace(r#""budget": 10,"#, "");
+    let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
+    let p = Planner::new(&fw, &base, &plan).unwrap();
+    let e = p.best(None).unwrap_err();
+    assert_eq!(
+        e.problems()[0].message,
+        "no budget: give one, or set 'budget' in the plan"
+    );
+    let e = Plan::from_json(doc("").replace("10", "-10").as_bytes(), &fw).unwrap_err();
+    assert_eq!(e.problems()[0].path, "budget");
+}
+
+#[test]
+fn a_plan_validated_against_another_framework_is_refused() {
+    let other = Framework::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benchmarks/undp-co-2021-by-dimension.json"
+    ))
+    .unwrap();
+    let text = doc("").replace(
+        "undp-gender-seal-co\"",
+        "undp-gender-seal-co-by-dimension\"",
+    );
+    let plan = Plan::from_json(text.as_bytes(), &other).unwrap();
+    let e = Planner::new(&fw(), &mali(), &plan).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Request);
+}
+
+/// Every activity has the same gain per cost, so no relaxation prunes: subset sum.
+fn subset_sum(n: usize) -> (Framework, Assessment, Plan) {
+    let weights: Vec<u64> = (0..n as u64)
+        .map(|i| 100_003 + i * i * 7_919 % 90_001)
+        .collect();
+    let benches: Vec<String> = weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| format!(r#"{{"id": "B{i}", "title": "b", "weight": {w}}}"#))
+        .collect();
+    let fw = Framework::from_json(
+        format!(
+            r#"{{"id": "ss", "version": "1", "title": "ss",
+                "rating_scale": [{{"id": "no", "credit": 0, "label": "no"}}, {{"id": "yes", "credit": 1, "label": "yes"}}],
+                "rounding": {{"decimals": 6, "mode": "down"}},
+                "dimensions": [{{"id": "D", "title": "d", "benchmarks": [{}]}}],
+                "tiers": [{{"id": "half", "min": "50.000001", "label": "half"}}]}}"#,
+            benches.join(",")
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    let base = Assessment::from_json(
+        br#"{"framework": {"id": "ss", "version": "1"}, "office": "o", "evidence": {}}"#,
+    )
+    .unwrap();
+    let acts: Vec<String> = weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            format!(
+                r#"{{"id": "A{i:02}", "title": "a", "cost": {w}, "effects": [{{"benchmark": "B{i}", "rating": "yes"}}]}}"#
+            )
+        })
+        .collect();
+    let plan = Plan::from_json(
+        format!(
+            r#"{{"framework": {{"id": "ss", "version": "1"}}, "office": "o", "activities": [{}]}}"#,
+            acts.join(",")
+        )
+        .as_bytes(),
+        &fw,
+    )
+    .unwrap();
+    (fw, base, plan)
+}
+
+#[test]
+fn a_search_beyond_its_node_limit_is_a_clear_error() {
+    let (fw, base, plan) = subset_sum(40);
+    let target = Rank {
+        level: 1,
+        strong: false,
+    };
+    let p = Planner::new(&fw, &base, &plan).unwrap().with_max_nodes(500);
+    let e = p.cheapest(target).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Request);
+    assert!(
+        e.problems()[0]
+            .message
+            .starts_with("the exact search stopped after 500 search nodes without a proven answer"),
+        "{e}"
+    );
+    // A small instance of the same kind is answered exactly.
+    let (fw, base, plan) = subset_sum(10);
+    let p = Planner::new(&fw, &base, &plan).unwrap();
+    assert!(p.cheapest(target).unwrap().feasible);
+}
+
+#[test]
+fn select_names_activities_and_suggests() {
+    let fw = fw();
+    let plan = Plan::from_path(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/mali-2021-plan.json"),
+        &fw,
+    )
+    .unwrap();
+    assert_eq!(select(&plan, &["O1.4", "O1.1"]).unwrap().len(), 2);
+    let e = select(&plan, &["O1.9"]).unwrap_err();
+    assert_eq!(
+        e.problems()[0].message,
+        "unknown activity 'O1.9'; did you mean 'O1.1'?"
+    );
+}
+
+#[test]
+fn activity_sets() {
+    let s: ActivitySet = [0, 3, 63].into_iter().collect();
+    assert_eq!(s.iter().collect::<Vec<_>>(), [0, 3, 63]);
+    assert_eq!(s.len(), 3);
+    assert!(s.contains(63) && !s.contains(64) && !s.contains(1));
+    assert_eq!(ActivitySet::first(64).len(), 64);
+    assert_eq!(ActivitySet::first(0), ActivitySet::EMPTY);
+    assert!(ActivitySet::EMPTY.is_empty());
+}
+
+#[test]
+fn the_plan_file_has_a_json_schema() {
+    let schema = serde_json::to_value(schemars::schema_for!(PlanFile)).unwrap();
+    let props = &schema["properties"];
+    for field in ["framework", "office", "budget", "activities"] {
+        assert!(props.get(field).is_some(), "{field} in {schema}");
+    }
+    assert_eq!(schema["additionalProperties"], false);
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(required, ["framework", "office", "activities"]);
+}
