@@ -15,7 +15,7 @@ use crate::json::UniqueMap;
 
 /// Which framework (id and version) a document is written against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a framework reference object")]
 pub struct FrameworkRef {
     /// Framework id.
     pub id: String,
@@ -96,7 +96,7 @@ pub struct ResolveOptions {
 /// assert_eq!(a.evidence.0.len(), 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an assessment object")]
 pub struct Assessment {
     /// The framework it is written against.
     pub framework: FrameworkRef,
@@ -111,7 +111,7 @@ pub struct Assessment {
 
 /// Evidence for one benchmark: exactly one of `rating` or `value`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an evidence object")]
 pub struct Evidence {
     /// A rating id of the scale, or `not_applicable`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -9,6 +9,7 @@ use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::objects_only::ObjectsOnly;
 
 /// Largest document accepted, in bytes.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
@@ -30,7 +31,8 @@ pub(crate) fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
         return Err(Error::new(ErrorKind::Syntax, "", "document is empty"));
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    // Structs only from objects: serde would otherwise read `[...]` as positional fields.
+    let value = serde_path_to_error::deserialize(ObjectsOnly(&mut de)).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let kind = if inner.is_data() {

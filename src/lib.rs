@@ -41,6 +41,7 @@ mod error;
 pub mod expect;
 pub mod framework;
 mod json;
+mod objects_only;
 pub mod plan;
 pub mod report;
 pub mod schema;
