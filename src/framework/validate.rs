@@ -331,17 +331,19 @@ fn validate_rule(
                 continue;
             }
         };
+        let rating = rating_ref(p, &format!("{spath}.rating"), &s.rating, ratings);
         match direction {
             None => direction = Some(dir),
             Some(d) if d != dir => {
+                // Its threshold cannot be ordered against the others: one problem is enough.
                 p.push(
-                    spath.clone(),
+                    spath,
                     "steps mix 'at_least' and 'at_most'; use one direction per rule",
                 );
+                continue;
             }
             _ => {}
         }
-        let rating = rating_ref(p, &format!("{spath}.rating"), &s.rating, ratings);
         if let (Some(&(prev_t, prev_r)), Some(rating)) = (steps.last(), rating) {
             let ordered = match dir {
                 Direction::AtLeast => t < prev_t,
