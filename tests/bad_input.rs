@@ -869,8 +869,8 @@ fn framework_mismatch() {
         &stderr_for(
             &unknown.name(),
             &[(
-                "framework",
-                "no built-in framework 'bad-input' version '1'; built in: undp-gender-seal-co 2021.1; pass a framework file instead",
+                "framework.id",
+                "no built-in framework 'bad-input' version '1' (built in: undp-gender-seal-co 2021.1); give the framework file with --framework FILE",
             )],
         ),
     );
