@@ -30,8 +30,16 @@ pub(crate) fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::new(ErrorKind::Syntax, "", "document is empty"));
     }
-    let mut de = serde_json::Deserializer::from_slice(bytes);
     // Structs only from objects: serde would otherwise read `[...]` as positional fields.
+    // The path of a problem is only needed when there is one: read without tracking it first
+    // (tracking allocates a segment per key), and read again with it to report a failure.
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    if let Ok(value) = T::deserialize(ObjectsOnly(&mut de))
+        && de.end().is_ok()
+    {
+        return Ok(value);
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(ObjectsOnly(&mut de)).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
