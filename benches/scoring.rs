@@ -10,6 +10,8 @@ use gender_seal::{Assessment, Framework, ScoreOptions, score};
 
 const FRAMEWORK: &[u8] = include_bytes!("../benchmarks/undp-co-2021.json");
 const MALI: &[u8] = include_bytes!("../fixtures/mali-2020.json");
+const BY_DIMENSION: &[u8] = include_bytes!("../benchmarks/undp-co-2021-by-dimension.json");
+const PLAINSLAND: &[u8] = include_bytes!("../fixtures/by-dimension-office.json");
 
 fn scoring(c: &mut Criterion) {
     let fw = Framework::from_json(FRAMEWORK).unwrap();
@@ -27,6 +29,17 @@ fn scoring(c: &mut Criterion) {
     g.throughput(Throughput::Elements(1));
     g.bench_function("score, pre-parsed", |b| {
         b.iter(|| score(black_box(&fw), black_box(&mali), &options).unwrap())
+    });
+    g.bench_function("score, pre-parsed, drop not timed", |b| {
+        b.iter_with_large_drop(|| score(black_box(&fw), black_box(&mali), &options).unwrap())
+    });
+    g.bench_function("resolve only (part of score)", |b| {
+        b.iter(|| black_box(&mali).resolve(black_box(&fw), false).unwrap())
+    });
+    let fw_dims = Framework::from_json(BY_DIMENSION).unwrap();
+    let plainsland = Assessment::from_json(PLAINSLAND).unwrap();
+    g.bench_function("score, pre-parsed, by_dimension", |b| {
+        b.iter(|| score(black_box(&fw_dims), black_box(&plainsland), &options).unwrap())
     });
     g.finish();
 

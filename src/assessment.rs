@@ -299,9 +299,14 @@ impl Assessment {
         let mut given = vec![false; fw.benchmarks().len()];
         let mut unnoted = HashSet::new();
         let mut p = Problems::default();
+        // Evidence usually follows the framework's order: try the next benchmark first.
+        let mut guess = 0;
         for (id, ev) in &self.evidence.0 {
-            let path = format!("evidence.{id}");
-            let Some(bi) = fw.benchmark_index(id) else {
+            let found = match fw.benchmarks().get(guess) {
+                Some(b) if same(&b.id, id) => Some(guess),
+                _ => fw.benchmark_index(id),
+            };
+            let Some(bi) = found else {
                 if options.ignore_unknown_benchmarks {
                     ignored.push(Warning {
                         code: WarningCode::UnknownBenchmarkIgnored,
@@ -315,7 +320,7 @@ impl Assessment {
                     continue;
                 }
                 p.push(
-                    path,
+                    format!("evidence.{id}"),
                     format!(
                         "evidence for unknown benchmark '{id}'{}",
                         crate::suggest::did_you_mean(id, fw.benchmark_ids())
@@ -323,6 +328,7 @@ impl Assessment {
                 );
                 continue;
             };
+            guess = bi + 1;
             given[bi] = true;
             match resolve_entry(fw, bi, ev) {
                 Ok(entry) => {
@@ -333,7 +339,7 @@ impl Assessment {
                     }
                     entries[bi] = entry;
                 }
-                Err((field, message)) => p.push(format!("{path}{field}"), message),
+                Err((field, message)) => p.push(format!("evidence.{id}{field}"), message),
             }
         }
         p.finish(ErrorKind::Invalid)?;
@@ -359,6 +365,11 @@ impl Assessment {
         }
         Ok(Resolved { entries, warnings })
     }
+}
+
+/// String equality without a call to `memcmp`: ids are short.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// Resolves one entry; on error, the field suffix of the path and the message.
@@ -394,7 +405,7 @@ fn resolve_entry(
                 ))
             }
         }
-        (Some(r), None) => match fw.rating_index(r) {
+        (Some(r), None) => match fw.ratings().iter().position(|x| same(&x.id, r)) {
             Some(ri) => Ok(Entry {
                 rating: Some(ri),
                 basis: Basis::Rated,

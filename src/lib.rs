@@ -39,6 +39,7 @@ pub mod decimal;
 pub mod diff;
 mod error;
 pub mod expect;
+mod fraction;
 pub mod framework;
 mod json;
 mod objects_only;

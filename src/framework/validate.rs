@@ -187,6 +187,17 @@ pub(super) fn validate(raw: RawFramework) -> Result<Framework> {
             .map(|r| i128::from(r.credit.micros()))
             .collect(),
         dimension_weight_micros: dims.iter().map(|d| i128::from(d.weight.micros())).collect(),
+        earned: benchmarks
+            .iter()
+            .flat_map(|b| {
+                ratings.iter().map(move |r| {
+                    crate::decimal::scaled(
+                        i128::from(b.weight.micros()) * i128::from(r.credit.micros()),
+                        12,
+                    )
+                })
+            })
+            .collect(),
         raw,
         ratings,
         dimensions: dims,
