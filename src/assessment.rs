@@ -15,7 +15,7 @@ use crate::json::UniqueMap;
 
 /// Which framework (id and version) a document is written against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a framework reference object")]
 pub struct FrameworkRef {
     /// Framework id.
     pub id: String,
@@ -96,7 +96,7 @@ pub struct ResolveOptions {
 /// assert_eq!(a.evidence.0.len(), 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an assessment object")]
 pub struct Assessment {
     /// The framework it is written against.
     pub framework: FrameworkRef,
@@ -111,7 +111,7 @@ pub struct Assessment {
 
 /// Evidence for one benchmark: exactly one of `rating` or `value`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an evidence object")]
 pub struct Evidence {
     /// A rating id of the scale, or `not_applicable`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -299,9 +299,14 @@ impl Assessment {
         let mut given = vec![false; fw.benchmarks().len()];
         let mut unnoted = HashSet::new();
         let mut p = Problems::default();
+        // Evidence usually follows the framework's order: try the next benchmark first.
+        let mut guess = 0;
         for (id, ev) in &self.evidence.0 {
-            let path = format!("evidence.{id}");
-            let Some(bi) = fw.benchmark_index(id) else {
+            let found = match fw.benchmarks().get(guess) {
+                Some(b) if same(&b.id, id) => Some(guess),
+                _ => fw.benchmark_index(id),
+            };
+            let Some(bi) = found else {
                 if options.ignore_unknown_benchmarks {
                     ignored.push(Warning {
                         code: WarningCode::UnknownBenchmarkIgnored,
@@ -315,7 +320,7 @@ impl Assessment {
                     continue;
                 }
                 p.push(
-                    path,
+                    format!("evidence.{id}"),
                     format!(
                         "evidence for unknown benchmark '{id}'{}",
                         crate::suggest::did_you_mean(id, fw.benchmark_ids())
@@ -323,6 +328,7 @@ impl Assessment {
                 );
                 continue;
             };
+            guess = bi + 1;
             given[bi] = true;
             match resolve_entry(fw, bi, ev) {
                 Ok(entry) => {
@@ -333,7 +339,7 @@ impl Assessment {
                     }
                     entries[bi] = entry;
                 }
-                Err((field, message)) => p.push(format!("{path}{field}"), message),
+                Err((field, message)) => p.push(format!("evidence.{id}{field}"), message),
             }
         }
         p.finish(ErrorKind::Invalid)?;
@@ -359,6 +365,11 @@ impl Assessment {
         }
         Ok(Resolved { entries, warnings })
     }
+}
+
+/// String equality without a call to `memcmp`: ids are short.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// Resolves one entry; on error, the field suffix of the path and the message.
@@ -394,7 +405,7 @@ fn resolve_entry(
                 ))
             }
         }
-        (Some(r), None) => match fw.rating_index(r) {
+        (Some(r), None) => match fw.ratings().iter().position(|x| same(&x.id, r)) {
             Some(ri) => Ok(Entry {
                 rating: Some(ri),
                 basis: Basis::Rated,

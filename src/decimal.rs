@@ -37,37 +37,78 @@ pub type Ratio = num_rational::BigRational;
 /// assert_eq!(n.to_string(), "100");
 /// assert!("0.1234567".parse::<Number>().is_err()); // too precise
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Number(Decimal);
+#[derive(Clone, Copy, Default)]
+pub struct Number {
+    /// The value in millionths (|micros| < 10^18): equality, order and hash go by it alone
+    /// (equal millionths are equal normalised decimals).
+    micros: i64,
+    /// The same value as a normalised decimal.
+    value: Decimal,
+}
 
 impl Number {
     /// The value as a `Decimal`.
     pub fn value(self) -> Decimal {
-        self.0
+        self.value
     }
 
     /// The value in millionths, exactly (inputs have at most 6 decimal places).
     pub fn micros(self) -> i64 {
-        // |value| < 10^12 with at most 6 decimals: |micros| < 10^18 < i64::MAX.
-        let mut d = self.0;
-        d.rescale(MAX_DECIMALS);
-        d.mantissa() as i64
+        self.micros
     }
 
     /// Builds a number from millionths.
     pub fn from_micros(micros: i64) -> Number {
-        Number(Decimal::new(micros, MAX_DECIMALS).normalize())
+        Number {
+            micros,
+            value: normalized(i128::from(micros), MAX_DECIMALS).unwrap_or_default(),
+        }
     }
 
     /// The value as an exact rational.
     pub fn ratio(self) -> Ratio {
-        decimal_ratio(self.0)
+        decimal_ratio(self.value)
+    }
+}
+
+impl PartialEq for Number {
+    fn eq(&self, other: &Self) -> bool {
+        self.micros == other.micros
+    }
+}
+
+impl Eq for Number {}
+
+impl PartialOrd for Number {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Number {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.micros.cmp(&other.micros)
+    }
+}
+
+impl std::hash::Hash for Number {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.micros.hash(state);
+    }
+}
+
+impl fmt::Debug for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Number").field(&self.value).finish()
     }
 }
 
 impl From<u32> for Number {
     fn from(v: u32) -> Self {
-        Number(Decimal::from(v))
+        Number {
+            micros: i64::from(v) * MICROS,
+            value: Decimal::from(v),
+        }
     }
 }
 
@@ -87,13 +128,13 @@ impl FromStr for Number {
 
 impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&format_decimal(self.0))
+        f.write_str(&format_decimal(self.value))
     }
 }
 
 impl Serialize for Number {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&format_decimal(self.0))
+        s.serialize_str(&format_decimal(self.value))
     }
 }
 
@@ -201,7 +242,7 @@ fn parse_decimal_text(text: &str) -> std::result::Result<Number, String> {
     let mut digits: String = format!("{int}{frac}").trim_start_matches('0').to_string();
     let mut scale: i64 = frac.len() as i64 - exp;
     if digits.is_empty() {
-        return Ok(Number(Decimal::ZERO));
+        return Ok(Number::default());
     }
     while scale > 0 && digits.ends_with('0') {
         digits.pop();
@@ -227,7 +268,9 @@ fn parse_decimal_text(text: &str) -> std::result::Result<Number, String> {
     }
     let m: i64 = digits.parse().map_err(|_| bad())?;
     let m = if neg { -m } else { m };
-    Ok(Number(Decimal::new(m, scale as u32).normalize()))
+    // |m| < 10^18 scaled by at most 10^6: |micros| < 10^18 (12 integer digits, 6 decimals).
+    let micros = m * 10i64.pow(MAX_DECIMALS - scale as u32);
+    Ok(Number::from_micros(micros))
 }
 
 fn clip(text: &str) -> String {
@@ -238,6 +281,31 @@ fn clip(text: &str) -> String {
         let s: String = text.chars().take(MAX).collect();
         format!("{s}…")
     }
+}
+
+/// `m × 10^-scale` as a normalised decimal (no trailing zeros), without `Decimal::normalize`'s
+/// digit-by-digit division; `None` beyond `Decimal`'s range.
+pub(crate) fn normalized(m: i128, scale: u32) -> Option<Decimal> {
+    if m == 0 {
+        return Some(Decimal::ZERO);
+    }
+    if let Ok(mut m) = i64::try_from(m)
+        && scale < 32
+    {
+        // Strip min(trailing zeros, scale) < 32 digits in one pass of 16, 8, 4, 2, 1.
+        let mut scale = scale;
+        for k in [16, 8, 4, 2, 1] {
+            let p = 10i64.pow(k);
+            if scale >= k && m % p == 0 {
+                m /= p;
+                scale -= k;
+            }
+        }
+        return Decimal::try_new(m, scale).ok();
+    }
+    Decimal::try_from_i128_with_scale(m, scale)
+        .ok()
+        .map(|d| d.normalize())
 }
 
 /// Formats a decimal normalised: no exponent, no trailing zeros, no trailing point, `0` for
@@ -376,18 +444,16 @@ pub(crate) fn percent_of(part: i128, whole: i128) -> Ratio {
     Ratio::new(BigInt::from(part) * 100, BigInt::from(whole))
 }
 
-/// Rounds a ratio half-even to 4 decimals: the reporting precision of percentages.
-pub(crate) fn report4(r: &Ratio) -> Decimal {
+/// Rounds an exact value half-even to 4 decimals: the reporting precision of percentages.
+pub(crate) fn report4(r: &impl crate::fraction::Percent) -> Decimal {
     // Percentages lie in [0, 100] and points per unit of cost below 10^15: always representable.
-    round_ratio(r, 4, RoundingMode::HalfEven).unwrap_or(Decimal::MAX)
+    r.round(4, RoundingMode::HalfEven).unwrap_or(Decimal::MAX)
 }
 
 /// A decimal from an integer amount of 10^-`scale` units.
 pub(crate) fn scaled(amount: i128, scale: u32) -> Decimal {
     // Amounts here are sums of at most 10,000 products of bounded inputs: |amount| < 10^23.
-    Decimal::try_from_i128_with_scale(amount, scale)
-        .map(|d| d.normalize())
-        .unwrap_or(Decimal::MAX)
+    normalized(amount, scale).unwrap_or(Decimal::MAX)
 }
 
 #[cfg(test)]
@@ -461,6 +527,34 @@ mod tests {
         assert_eq!(x.micros(), 12_345_678);
         assert_eq!(Number::from_micros(12_345_678), x);
         assert_eq!(Number::from(3).micros(), 3_000_000);
+    }
+
+    #[test]
+    fn normalized_is_normalize() {
+        for (m, scale) in [
+            (0i128, 3u32),
+            (5_500_000_000_000, 12),
+            (-120, 1),
+            (100_000_000_000_000_000, 6),
+            (i128::from(i64::MAX), 0),
+            (i128::from(i64::MIN), 7),
+            (10i128.pow(25), 12),
+            (7, 0),
+            (1_000_000, 6),
+            (123_000, 2),
+        ] {
+            let slow = Decimal::from_i128_with_scale(m, scale).normalize();
+            let fast = normalized(m, scale).unwrap_or(Decimal::MAX);
+            assert_eq!(
+                (fast.mantissa(), fast.scale()),
+                (slow.mantissa(), slow.scale()),
+                "{m}e-{scale}"
+            );
+        }
+        assert_eq!(normalized(1, 29), None);
+        assert_eq!(format!("{:?}", Number::from(3)), "Number(3)");
+        assert!(Number::from_micros(-1) < Number::default());
+        assert_eq!("2.50".parse::<Number>().map(|n| n.micros()), Ok(2_500_000));
     }
 
     #[test]

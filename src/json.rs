@@ -9,6 +9,7 @@ use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::objects_only::ObjectsOnly;
 
 /// Largest document accepted, in bytes.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
@@ -29,8 +30,17 @@ pub(crate) fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::new(ErrorKind::Syntax, "", "document is empty"));
     }
+    // Structs only from objects: serde would otherwise read `[...]` as positional fields.
+    // The path of a problem is only needed when there is one: read without tracking it first
+    // (tracking allocates a segment per key), and read again with it to report a failure.
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    if let Ok(value) = T::deserialize(ObjectsOnly(&mut de))
+        && de.end().is_ok()
+    {
+        return Ok(value);
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(ObjectsOnly(&mut de)).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let kind = if inner.is_data() {

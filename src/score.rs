@@ -2,16 +2,19 @@
 //!
 //! Amounts are exact integers: weights and credits in millionths, so `earned = w × c` and
 //! `possible = w` are counted in 10^-12 units (|sum| < 10^23 for the largest framework
-//! allowed, far inside `i128`). Percentages are exact big rationals until they are rounded.
+//! allowed, far inside `i128`). Percentages are exact until they are rounded: `i128`
+//! fractions where they fit (always, for flat aggregation and for dimensions), big rationals
+//! beyond ([`Fraction`]).
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
 
 use crate::assessment::{Assessment, Entry, FrameworkRef, Warning};
-use crate::decimal::{self, MICROS, Ratio, percent_of, round_ratio};
+use crate::decimal::{self, MICROS, Ratio, percent_of};
 use crate::error::{Error, ErrorKind, Result};
+use crate::fraction::{Fraction, Percent};
 use crate::framework::{Aggregation, Framework, Gate, NOT_APPLICABLE};
 use crate::scorecard::{
     BenchmarkResult, DimensionResult, GateFailure, Scorecard, TierResult, TierShortfall,
@@ -76,6 +79,16 @@ impl DimensionTotal {
     pub(crate) fn percent(&self) -> Option<Ratio> {
         (self.applicable > 0).then(|| percent_of(self.earned, self.possible))
     }
+
+    /// The same percentage as a [`Fraction`] (no big integers for any framework within the
+    /// limits).
+    pub(crate) fn fraction(&self) -> Option<Fraction> {
+        if self.applicable > 0 {
+            Fraction::percent(self.earned, self.possible)
+        } else {
+            None
+        }
+    }
 }
 
 /// Per-dimension totals for the given rating of each benchmark (`None`: not applicable).
@@ -123,11 +136,39 @@ pub(crate) fn overall(fw: &Framework, totals: &[DimensionTotal]) -> Option<Ratio
     }
 }
 
-/// The official percentage: P rounded by the framework's policy.
-pub(crate) fn official(fw: &Framework, p: &Ratio) -> Result<Decimal> {
-    let r = fw.rounding();
-    round_ratio(p, r.decimals, r.mode)
+/// The exact overall percentage P from the totals and the dimension percentages
+/// (`DimensionTotal::fraction`), or `None` when no benchmark is applicable: as [`overall`],
+/// without big integers unless an intermediate outgrows `i128`.
+fn overall_fraction(
+    fw: &Framework,
+    totals: &[DimensionTotal],
+    dimensions: &[Option<Fraction>],
+) -> Option<Fraction> {
+    match fw.aggregation() {
+        Aggregation::Flat => {
+            let (e, p) = totals
+                .iter()
+                .fold((0i128, 0i128), |(e, p), t| (e + t.earned, p + t.possible));
+            Fraction::percent(e, p)
+        }
+        Aggregation::ByDimension => {
+            let applicable = dimensions
+                .iter()
+                .zip(&fw.dimension_weight_micros)
+                .filter_map(|(p, w)| p.as_ref().map(|p| (*w, p)));
+            Fraction::weighted_mean(applicable).or_else(|| overall(fw, totals).map(Fraction::Big))
+        }
+    }
 }
+
+/// The official percentage: P rounded by the framework's policy.
+pub(crate) fn official(fw: &Framework, p: &impl Percent) -> Result<Decimal> {
+    let r = fw.rounding();
+    p.round(r.decimals, r.mode)
+}
+
+/// `not_applicable` as an id in results.
+static NOT_APPLICABLE_ID: LazyLock<Arc<str>> = LazyLock::new(|| Arc::from(NOT_APPLICABLE));
 
 fn not_scorable() -> Error {
     Error::new(
@@ -152,9 +193,10 @@ impl Scorecard {
     ) -> Result<Scorecard> {
         let rating = |b: usize| entries[b].rating;
         let totals = totals(fw, rating);
-        let p = overall(fw, &totals).ok_or_else(not_scorable)?;
+        let dim_percents: Vec<Option<Fraction>> =
+            totals.iter().map(DimensionTotal::fraction).collect();
+        let p = overall_fraction(fw, &totals, &dim_percents).ok_or_else(not_scorable)?;
         let official = official(fw, &p)?;
-        let dim_percents: Vec<Option<Ratio>> = totals.iter().map(DimensionTotal::percent).collect();
         let gates = GateInput {
             ratings: &rating,
             dimensions: &dim_percents,
@@ -215,7 +257,7 @@ impl Scorecard {
 fn dimension_results(
     fw: &Framework,
     totals: &[DimensionTotal],
-    percents: &[Option<Ratio>],
+    percents: &[Option<impl Percent>],
 ) -> Vec<DimensionResult> {
     fw.dimensions()
         .iter()
@@ -234,11 +276,12 @@ fn dimension_results(
 }
 
 fn benchmark_results(fw: &Framework, entries: &[Entry]) -> Vec<BenchmarkResult> {
-    let na: Arc<str> = Arc::from(NOT_APPLICABLE);
+    let na = &*NOT_APPLICABLE_ID;
     fw.benchmarks()
         .iter()
         .zip(entries)
-        .map(|(b, e)| {
+        .enumerate()
+        .map(|(i, (b, e))| {
             let rating = e.rating.map(|r| &fw.ratings()[r]);
             BenchmarkResult {
                 id: b.id.clone(),
@@ -248,7 +291,7 @@ fn benchmark_results(fw: &Framework, entries: &[Entry]) -> Vec<BenchmarkResult> 
                 value: e.value,
                 weight: b.weight,
                 credit: rating.map(|r| r.credit),
-                earned: rating.and_then(|r| b.weight.value().checked_mul(r.credit.value())),
+                earned: e.rating.map(|r| fw.earned[i * fw.ratings().len() + r]),
             }
         })
         .collect()
@@ -259,7 +302,7 @@ pub(crate) fn gate_failure(
     tier: usize,
     gate: usize,
     entries: &[Entry],
-    dims: &[Option<Ratio>],
+    dims: &[Option<impl Percent>],
 ) -> GateFailure {
     let t = &fw.tiers()[tier];
     match &t.gates[gate] {
@@ -272,7 +315,7 @@ pub(crate) fn gate_failure(
             required: fw.ratings()[*at_least].id.clone(),
             actual: entries[*benchmark]
                 .rating
-                .map_or_else(|| Arc::from(NOT_APPLICABLE), |r| fw.ratings()[r].id.clone()),
+                .map_or_else(|| NOT_APPLICABLE_ID.clone(), |r| fw.ratings()[r].id.clone()),
         },
         Gate::Dimension {
             dimension,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::decimal::Ratio;
 use crate::error::{Error, ErrorKind, Result};
+use crate::fraction::Percent;
 use crate::framework::{Framework, Gate};
 
 /// The rank of a result: the awarded tier's level (1-based position in the ladder, 0 for none)
@@ -99,13 +100,14 @@ impl fmt::Display for Rank {
 }
 
 /// What the scorer knows when it checks gates: each benchmark's rating index (`None` when not
-/// applicable) and each dimension's unrounded percentage (`None` when none is applicable).
-pub(crate) struct GateInput<'a> {
+/// applicable) and each dimension's unrounded percentage (`None` when none is applicable), as a
+/// big rational or a [`Fraction`](crate::fraction::Fraction).
+pub(crate) struct GateInput<'a, P = Ratio> {
     pub ratings: &'a dyn Fn(usize) -> Option<usize>,
-    pub dimensions: &'a [Option<Ratio>],
+    pub dimensions: &'a [Option<P>],
 }
 
-impl GateInput<'_> {
+impl<P: Percent> GateInput<'_, P> {
     /// Whether a gate holds (SPEC §6.4).
     pub(crate) fn holds(&self, gate: &Gate) -> bool {
         match gate {
@@ -120,7 +122,7 @@ impl GateInput<'_> {
                 .dimensions
                 .get(*dimension)
                 .and_then(Option::as_ref)
-                .is_some_and(|p| *p >= at_least_percent.ratio()),
+                .is_some_and(|p| p.at_least(*at_least_percent)),
         }
     }
 }
@@ -157,8 +159,14 @@ impl Award {
 }
 
 /// Climbs the ladder (SPEC §6). `official` is the rounded percentage.
-pub(crate) fn award(fw: &Framework, official: Decimal, gates: &GateInput<'_>) -> Award {
+pub(crate) fn award<P: Percent>(
+    fw: &Framework,
+    official: Decimal,
+    gates: &GateInput<'_, P>,
+) -> Award {
     let tiers = fw.tiers();
+    // Gates are cumulative, so the gates failing up to a tier are a prefix of this list:
+    // each tier keeps whether its minimum is reached and the length of its prefix.
     let mut failing: Vec<(usize, usize)> = Vec::new();
     let mut cumulative = Vec::with_capacity(tiers.len());
     let mut awarded = None;
@@ -172,20 +180,20 @@ pub(crate) fn award(fw: &Framework, official: Decimal, gates: &GateInput<'_>) ->
         if reached && failing.is_empty() {
             awarded = Some(ti);
         }
-        cumulative.push((reached, failing.clone()));
+        cumulative.push((reached, failing.len()));
     }
     let above = awarded.map_or(0, |a| a + 1);
     let blocked = cumulative
         .iter()
         .enumerate()
         .skip(above)
-        .filter(|(_, (reached, f))| *reached && !f.is_empty())
-        .map(|(tier, (_, f))| Shortfall {
+        .filter(|(_, (reached, n))| *reached && *n > 0)
+        .map(|(tier, (_, n))| Shortfall {
             tier,
-            failing: f.clone(),
+            failing: failing[..*n].to_vec(),
         })
         .collect();
-    let next = cumulative.get(above).map(|(_, f)| {
+    let next = cumulative.get(above).map(|(_, n)| {
         let min = tiers[above].min.value();
         let missing = if official >= min {
             Decimal::ZERO
@@ -195,7 +203,7 @@ pub(crate) fn award(fw: &Framework, official: Decimal, gates: &GateInput<'_>) ->
         (
             Shortfall {
                 tier: above,
-                failing: f.clone(),
+                failing: failing[..*n].to_vec(),
             },
             missing,
         )

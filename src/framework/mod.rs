@@ -50,6 +50,9 @@ pub struct Framework {
     pub(crate) credit_micros: Vec<i128>,
     /// Weight of each dimension in millionths (1 unless `by_dimension`).
     pub(crate) dimension_weight_micros: Vec<i128>,
+    /// `weight × credit` of each benchmark at each rating, normalised: entry
+    /// `b × ratings + r` (what a scorecard reports as `earned`).
+    pub(crate) earned: Vec<rust_decimal::Decimal>,
 }
 
 /// One rating of the scale. Its position in [`Framework::ratings`] is its rank.

@@ -9,7 +9,7 @@ use crate::text::Text;
 
 /// A framework file as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a framework object")]
 pub struct RawFramework {
     /// Framework id, e.g. `undp-gender-seal-co`.
     pub id: String,
@@ -39,7 +39,7 @@ pub struct RawFramework {
 
 /// One rating of the scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a rating object")]
 pub struct RawRating {
     /// Rating id, e.g. `partially_met`.
     pub id: String,
@@ -63,7 +63,7 @@ pub enum Aggregation {
 
 /// Rounding policy of the official percentage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a rounding object")]
 pub struct Rounding {
     /// Decimal places, 0 to 6.
     #[serde(default)]
@@ -84,7 +84,7 @@ impl Default for Rounding {
 
 /// A dimension as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a dimension object")]
 pub struct RawDimension {
     /// Dimension id, e.g. `IC`.
     pub id: String,
@@ -99,7 +99,7 @@ pub struct RawDimension {
 
 /// A benchmark as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a benchmark object")]
 pub struct RawBenchmark {
     /// Benchmark id, unique across dimensions.
     pub id: String,
@@ -124,7 +124,7 @@ pub struct RawBenchmark {
 
 /// An indicator rule as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a rule object")]
 pub struct RawRule {
     /// Unit of the value: free text, except `percent` which bounds values to [0, 100].
     pub unit: String,
@@ -139,7 +139,7 @@ pub struct RawRule {
 
 /// One ladder step: exactly one of `at_least` / `at_most`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a ladder step object")]
 pub struct RawStep {
     /// The value must be at least this (higher is better).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -153,7 +153,7 @@ pub struct RawStep {
 
 /// A tier as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a tier object")]
 pub struct RawTier {
     /// Tier id, e.g. `silver`.
     pub id: String,
@@ -174,7 +174,7 @@ pub struct RawTier {
 
 /// A gate as written: `{benchmark, at_least}` or `{dimension, at_least_percent}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a gate object")]
 pub struct RawGate {
     /// Benchmark the gate is on.
     #[serde(default, skip_serializing_if = "Option::is_none")]

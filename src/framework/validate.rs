@@ -187,6 +187,17 @@ pub(super) fn validate(raw: RawFramework) -> Result<Framework> {
             .map(|r| i128::from(r.credit.micros()))
             .collect(),
         dimension_weight_micros: dims.iter().map(|d| i128::from(d.weight.micros())).collect(),
+        earned: benchmarks
+            .iter()
+            .flat_map(|b| {
+                ratings.iter().map(move |r| {
+                    crate::decimal::scaled(
+                        i128::from(b.weight.micros()) * i128::from(r.credit.micros()),
+                        12,
+                    )
+                })
+            })
+            .collect(),
         raw,
         ratings,
         dimensions: dims,
@@ -331,17 +342,19 @@ fn validate_rule(
                 continue;
             }
         };
+        let rating = rating_ref(p, &format!("{spath}.rating"), &s.rating, ratings);
         match direction {
             None => direction = Some(dir),
             Some(d) if d != dir => {
+                // Its threshold cannot be ordered against the others: one problem is enough.
                 p.push(
-                    spath.clone(),
+                    spath,
                     "steps mix 'at_least' and 'at_most'; use one direction per rule",
                 );
+                continue;
             }
             _ => {}
         }
-        let rating = rating_ref(p, &format!("{spath}.rating"), &s.rating, ratings);
         if let (Some(&(prev_t, prev_r)), Some(rating)) = (steps.last(), rating) {
             let ordered = match dir {
                 Direction::AtLeast => t < prev_t,
