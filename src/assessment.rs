@@ -1,9 +1,9 @@
 //! An office's evidence against one framework (SPEC §4), and its resolution into one rating per
 //! benchmark.
 
+use crate::id::Id;
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -180,7 +180,7 @@ pub struct Warning {
     pub code: WarningCode,
     /// The benchmark concerned, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub benchmark: Option<Arc<str>>,
+    pub benchmark: Option<Id>,
     /// English message.
     pub message: String,
 }
@@ -310,7 +310,7 @@ impl Assessment {
                 if options.ignore_unknown_benchmarks {
                     ignored.push(Warning {
                         code: WarningCode::UnknownBenchmarkIgnored,
-                        benchmark: Some(Arc::from(id.as_str())),
+                        benchmark: Some(Id::from(id.as_str())),
                         message: format!(
                             "evidence for {id} ignored: framework '{}' version '{}' has no such benchmark",
                             fw.id(),

@@ -7,7 +7,7 @@
 //! rating as always ([`Side::unrated`]). Anything else wrong with the evidence (an unknown
 //! rating, a value out of bounds, nothing applicable) is still an error.
 
-use std::sync::Arc;
+use crate::id::Id;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -37,11 +37,11 @@ pub struct Side {
     /// Rank of the result.
     pub rank: Rank,
     /// Ids of the blocked tiers.
-    pub blocked: Vec<Arc<str>>,
+    pub blocked: Vec<Id>,
     /// Benchmarks with evidence that this framework does not have: left out.
-    pub ignored: Vec<Arc<str>>,
+    pub ignored: Vec<Id>,
     /// Benchmarks of this framework without evidence: rated lowest.
-    pub unrated: Vec<Arc<str>>,
+    pub unrated: Vec<Id>,
 }
 
 impl Side {

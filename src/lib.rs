@@ -41,6 +41,7 @@ mod error;
 pub mod expect;
 mod fraction;
 pub mod framework;
+pub mod id;
 mod json;
 mod objects_only;
 pub mod plan;
@@ -58,6 +59,7 @@ pub use assessment::{
 pub use decimal::{Number, RoundingMode};
 pub use error::{Error, ErrorKind, Problem, Result};
 pub use framework::{Framework, RawFramework};
+pub use id::Id;
 pub use json::{MAX_DOCUMENT_BYTES, UniqueMap};
 pub use plan::{Plan, Planner};
 pub use report::Format;

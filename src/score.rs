@@ -6,7 +6,7 @@
 //! fractions where they fit (always, for flat aggregation and for dimensions), big rationals
 //! beyond ([`Fraction`]).
 
-use std::sync::{Arc, LazyLock};
+use crate::id::Id;
 
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
@@ -168,7 +168,7 @@ pub(crate) fn official(fw: &Framework, p: &impl Percent) -> Result<Decimal> {
 }
 
 /// `not_applicable` as an id in results.
-static NOT_APPLICABLE_ID: LazyLock<Arc<str>> = LazyLock::new(|| Arc::from(NOT_APPLICABLE));
+const NOT_APPLICABLE_ID: Id = Id::from_static(NOT_APPLICABLE);
 
 fn not_scorable() -> Error {
     Error::new(
@@ -276,7 +276,7 @@ fn dimension_results(
 }
 
 fn benchmark_results(fw: &Framework, entries: &[Entry]) -> Vec<BenchmarkResult> {
-    let na = &*NOT_APPLICABLE_ID;
+    let na = &NOT_APPLICABLE_ID;
     fw.benchmarks()
         .iter()
         .zip(entries)

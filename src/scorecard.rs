@@ -1,6 +1,7 @@
 //! The result of scoring: what `score --format json` prints (SPEC §9). Every decimal is a
 //! normalised string; labels are in the language asked for.
 
+use crate::id::Id;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -56,7 +57,7 @@ pub struct Scorecard {
 #[serde(deny_unknown_fields)]
 pub struct TierResult {
     /// Tier id.
-    pub id: Arc<str>,
+    pub id: Id,
     /// 1-based position in the ladder.
     pub level: usize,
     /// Whether the official percentage reaches `strong_from`.
@@ -70,7 +71,7 @@ pub struct TierResult {
 #[serde(deny_unknown_fields)]
 pub struct TierShortfall {
     /// Tier id.
-    pub id: Arc<str>,
+    pub id: Id,
     /// 1-based position in the ladder.
     pub level: usize,
     /// Label.
@@ -90,20 +91,20 @@ pub enum GateFailure {
     /// A benchmark rated below the gate (or not applicable).
     Benchmark {
         /// Tier whose gate this is.
-        tier: Arc<str>,
+        tier: Id,
         /// Benchmark id.
-        benchmark: Arc<str>,
+        benchmark: Id,
         /// Lowest passing rating id.
-        required: Arc<str>,
+        required: Id,
         /// Actual rating id, or `not_applicable`.
-        actual: Arc<str>,
+        actual: Id,
     },
     /// A dimension below the gate's percentage (or with nothing applicable: `actual` null).
     Dimension {
         /// Tier whose gate this is.
-        tier: Arc<str>,
+        tier: Id,
         /// Dimension id.
-        dimension: Arc<str>,
+        dimension: Id,
         /// Lowest passing unrounded percentage.
         required_percent: Number,
         /// Actual percentage, rounded half-even to 4 decimals; null when none applicable.
@@ -118,7 +119,7 @@ pub enum GateFailure {
 #[serde(deny_unknown_fields)]
 pub struct DimensionResult {
     /// Dimension id.
-    pub id: Arc<str>,
+    pub id: Id,
     /// 100 × earned / possible, rounded half-even to 4 decimals; null when no benchmark is
     /// applicable.
     #[serde(with = "decimal::string::option")]
@@ -145,11 +146,11 @@ pub struct DimensionResult {
 #[serde(deny_unknown_fields)]
 pub struct BenchmarkResult {
     /// Benchmark id.
-    pub id: Arc<str>,
+    pub id: Id,
     /// Dimension id.
-    pub dimension: Arc<str>,
+    pub dimension: Id,
     /// Rating id, or `not_applicable`.
-    pub rating: Arc<str>,
+    pub rating: Id,
     /// How the rating was reached.
     pub basis: Basis,
     /// The measured value, when derived by the rule.

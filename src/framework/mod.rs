@@ -6,10 +6,10 @@
 pub mod raw;
 mod validate;
 
+use crate::id::Id;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 
 pub use raw::{Aggregation, RawFramework, Rounding};
 pub(crate) use validate::check_id;
@@ -43,7 +43,7 @@ pub struct Framework {
     dimensions: Vec<Dimension>,
     benchmarks: Vec<Benchmark>,
     tiers: Vec<Tier>,
-    benchmark_index: HashMap<Arc<str>, usize>,
+    benchmark_index: HashMap<Id, usize>,
     /// Weight of each benchmark in millionths.
     pub(crate) weight_micros: Vec<i128>,
     /// Credit of each rating in millionths.
@@ -60,7 +60,7 @@ pub struct Framework {
 #[non_exhaustive]
 pub struct Rating {
     /// Rating id.
-    pub id: Arc<str>,
+    pub id: Id,
     /// Credit in [0, 1].
     pub credit: Number,
     /// Label.
@@ -72,7 +72,7 @@ pub struct Rating {
 #[non_exhaustive]
 pub struct Dimension {
     /// Dimension id.
-    pub id: Arc<str>,
+    pub id: Id,
     /// Title.
     pub title: Text,
     /// Weight in `by_dimension` aggregation (1 otherwise).
@@ -86,7 +86,7 @@ pub struct Dimension {
 #[non_exhaustive]
 pub struct Benchmark {
     /// Benchmark id.
-    pub id: Arc<str>,
+    pub id: Id,
     /// Title.
     pub title: Text,
     /// Weight in (0, 1,000,000].
@@ -148,7 +148,7 @@ impl Rule {
 #[non_exhaustive]
 pub struct Tier {
     /// Tier id.
-    pub id: Arc<str>,
+    pub id: Id,
     /// Lowest official percentage.
     pub min: Number,
     /// Official percentage from which it is strong.

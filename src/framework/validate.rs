@@ -1,7 +1,7 @@
 //! Every rule of SPEC §3, checked on raw data; all problems are reported, each with its path.
 
+use crate::id::Id;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use super::raw::{Aggregation, RawBenchmark, RawFramework, RawGate, RawRule, RawTier};
 use super::{
@@ -154,13 +154,13 @@ pub(super) fn validate(raw: RawFramework) -> Result<Framework> {
             benchmarks.push(validate_benchmark(&mut p, &bpath, b, di, &rating_ids));
         }
         dims.push(Dimension {
-            id: Arc::from(d.id.as_str()),
+            id: Id::from(d.id.as_str()),
             title: d.title.clone(),
             weight,
             benchmarks: start..benchmarks.len(),
         });
     }
-    let benchmark_index: HashMap<Arc<str>, usize> = benchmarks
+    let benchmark_index: HashMap<Id, usize> = benchmarks
         .iter()
         .enumerate()
         .map(|(i, b): (usize, &Benchmark)| (b.id.clone(), i))
@@ -254,7 +254,7 @@ fn validate_scale(p: &mut Problems, raw: &RawFramework) -> Vec<Rating> {
     scale
         .iter()
         .map(|r| Rating {
-            id: Arc::from(r.id.as_str()),
+            id: Id::from(r.id.as_str()),
             credit: r.credit,
             label: r.label.clone(),
         })
@@ -287,7 +287,7 @@ fn validate_benchmark(
         .as_ref()
         .and_then(|r| validate_rule(p, &format!("{path}.rule"), r, ratings));
     Benchmark {
-        id: Arc::from(b.id.as_str()),
+        id: Id::from(b.id.as_str()),
         title: b.title.clone(),
         weight,
         dimension,
@@ -432,7 +432,7 @@ fn validate_rule(
 fn validate_tiers(
     p: &mut Problems,
     raw: &[RawTier],
-    benchmarks: &HashMap<Arc<str>, usize>,
+    benchmarks: &HashMap<Id, usize>,
     dims: &HashMap<&str, usize>,
     ratings: &HashMap<&str, usize>,
 ) -> Vec<Tier> {
@@ -515,7 +515,7 @@ fn validate_tiers(
             })
             .collect();
         tiers.push(Tier {
-            id: Arc::from(t.id.as_str()),
+            id: Id::from(t.id.as_str()),
             min: t.min,
             strong_from: t.strong_from,
             label: t.label.clone(),
@@ -530,7 +530,7 @@ fn validate_gate(
     p: &mut Problems,
     path: &str,
     g: &RawGate,
-    benchmarks: &HashMap<Arc<str>, usize>,
+    benchmarks: &HashMap<Id, usize>,
     dims: &HashMap<&str, usize>,
     ratings: &HashMap<&str, usize>,
 ) -> Option<Gate> {

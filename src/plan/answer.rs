@@ -2,6 +2,7 @@
 //! scorecard, what changed, what is still missing, and optionally the timeline and the
 //! marginal value of the other activities. `plan --format json` prints it.
 
+use crate::id::Id;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -44,7 +45,7 @@ pub struct Views {
 #[serde(deny_unknown_fields)]
 pub struct TargetInfo {
     /// Tier id.
-    pub id: Arc<str>,
+    pub id: Id,
     /// 1-based level.
     pub level: usize,
     /// Whether the strong qualifier is required.
@@ -58,13 +59,13 @@ pub struct TargetInfo {
 #[serde(deny_unknown_fields)]
 pub struct Change {
     /// Benchmark id.
-    pub benchmark: Arc<str>,
+    pub benchmark: Id,
     /// Baseline rating id.
-    pub from: Arc<str>,
+    pub from: Id,
     /// Projected rating id.
-    pub to: Arc<str>,
+    pub to: Id,
     /// Activities of the set whose effect gives the projected rating, in byte order.
-    pub by: Vec<Arc<str>>,
+    pub by: Vec<Id>,
 }
 
 /// Why a target is out of reach with every activity.
@@ -102,7 +103,7 @@ pub struct WhatIf {
     /// Whether the target is reached (false only for an unreachable target).
     pub feasible: bool,
     /// Chosen activity ids (committed included), in byte order.
-    pub activities: Vec<Arc<str>>,
+    pub activities: Vec<Id>,
     /// Their total cost.
     #[serde(with = "decimal::string")]
     #[schemars(with = "decimal::DecimalString")]
@@ -219,7 +220,7 @@ impl Planner<'_> {
         let projected = self.entries(set);
         let rating_id = |r: Option<usize>| {
             r.map_or_else(
-                || Arc::from(NOT_APPLICABLE),
+                || Id::from(NOT_APPLICABLE),
                 |r| self.fw.ratings()[r].id.clone(),
             )
         };

@@ -30,9 +30,9 @@ mod project;
 mod search;
 mod set;
 
+use crate::id::Id;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -147,7 +147,7 @@ pub struct Plan {
 #[non_exhaustive]
 pub struct Activity {
     /// Activity id.
-    pub id: Arc<str>,
+    pub id: Id,
     /// Title.
     pub title: Text,
     /// Cost.
@@ -252,7 +252,7 @@ impl Plan {
             }
             let effects = validate_effects(&mut p, &path, a, fw);
             activities.push(Activity {
-                id: Arc::from(a.id.as_str()),
+                id: Id::from(a.id.as_str()),
                 title: a.title.clone(),
                 cost: a.cost,
                 quarter: u8::try_from(a.quarter.clamp(1, 4)).unwrap_or(4),
@@ -313,8 +313,8 @@ impl Plan {
     }
 
     /// Ids of a set, sorted in byte order.
-    pub fn ids(&self, set: ActivitySet) -> Vec<Arc<str>> {
-        let mut ids: Vec<Arc<str>> = set.iter().map(|i| self.activities[i].id.clone()).collect();
+    pub fn ids(&self, set: ActivitySet) -> Vec<Id> {
+        let mut ids: Vec<Id> = set.iter().map(|i| self.activities[i].id.clone()).collect();
         ids.sort_unstable_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
         ids
     }

@@ -2,6 +2,7 @@
 //! the marginal value of each activity. Every figure here comes from the scoring core
 //! (`score::totals`, `overall`, `official`, `tier::award`), never from the optimiser's model.
 
+use crate::id::Id;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -49,7 +50,7 @@ pub struct TimelinePoint {
     /// 0 for the baseline, then 1 to 4.
     pub quarter: u8,
     /// Activities whose effects land in this quarter, in byte order.
-    pub landed: Vec<Arc<str>>,
+    pub landed: Vec<Id>,
     /// Cumulative cost of the activities landed so far.
     #[serde(with = "decimal::string")]
     #[schemars(with = "decimal::DecimalString")]
@@ -73,7 +74,7 @@ pub struct TimelinePoint {
 #[serde(deny_unknown_fields)]
 pub struct Marginal {
     /// Activity id.
-    pub id: Arc<str>,
+    pub id: Id,
     /// Title in the language asked for.
     pub title: Arc<str>,
     /// Cost.

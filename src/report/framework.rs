@@ -1,6 +1,7 @@
 //! Summary of a validated framework, printed by `validate`: identity, counts, aggregation,
 //! rounding, rating scale, dimensions and the tier ladder with its gates.
 
+use crate::id::Id;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -59,14 +60,14 @@ struct Counts {
 
 #[derive(Serialize)]
 struct RatingSummary {
-    id: Arc<str>,
+    id: Id,
     credit: Number,
     label: Arc<str>,
 }
 
 #[derive(Serialize)]
 struct DimensionSummary {
-    id: Arc<str>,
+    id: Id,
     title: Arc<str>,
     weight: Number,
     benchmarks: usize,
@@ -74,7 +75,7 @@ struct DimensionSummary {
 
 #[derive(Serialize)]
 struct TierSummary {
-    id: Arc<str>,
+    id: Id,
     label: Arc<str>,
     min: Number,
     strong_from: Option<Number>,
@@ -87,18 +88,18 @@ struct TierSummary {
 #[serde(untagged)]
 enum GateSummary {
     Benchmark {
-        benchmark: Arc<str>,
-        at_least: Arc<str>,
+        benchmark: Id,
+        at_least: Id,
     },
     Dimension {
-        dimension: Arc<str>,
+        dimension: Id,
         at_least_percent: Number,
     },
 }
 
 impl<'a> Summary<'a> {
     fn new(fw: &'a Framework, lang: &str) -> Summary<'a> {
-        let empty = || Arc::from("");
+        let empty = Id::default;
         Summary {
             id: fw.id(),
             version: fw.version(),
