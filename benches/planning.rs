@@ -18,22 +18,9 @@ const SIZES: [usize; 4] = [16, 32, 48, 64];
 const COSTS: [u32; 7] = [0, 1000, 2500, 4000, 5000, 7500, 10000];
 const BUDGET: u32 = 30_000;
 
-/// SplitMix64: small, seeded, integer-only.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "../tests/support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Which baseline the plans are put over.
 #[derive(Clone, Copy)]
