@@ -1,7 +1,7 @@
 //! A validated Seal framework: the only thing the scorer accepts.
 //!
-//! Files are read into [`raw`] types, then [`validate`]d into a [`Framework`] whose parts refer
-//! to each other by index. Validation reports every problem it finds, each with its JSON path.
+//! Files are read into [`raw`] types, then validated ([`Framework::from_raw`]) into a
+//! [`Framework`] whose parts refer to each other by index. Validation reports every problem it finds, each with its JSON path.
 
 pub mod raw;
 mod validate;

@@ -1,5 +1,6 @@
 //! The framework file exactly as written (SPEC §3): serde types that reject unknown fields.
-//! Only [`validate`](super::validate) turns them into a [`Framework`](super::Framework).
+//! Only validation, [`Framework::from_raw`](super::Framework::from_raw), turns them into a
+//! [`Framework`](super::Framework).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
