@@ -171,6 +171,8 @@ pub enum WarningCode {
     /// Evidence for a benchmark the framework does not have was left out (only when
     /// explicitly allowed).
     UnknownBenchmarkIgnored,
+    /// A plan names another office than its baseline assessment (projections only).
+    OfficeMismatch,
 }
 
 /// Something an assessor should look at; never fatal.

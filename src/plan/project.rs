@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::Model;
 use super::{ActivitySet, Plan};
-use crate::assessment::{Assessment, Basis, Entry, FrameworkRef, Resolved, Warning};
+use crate::assessment::{Assessment, Basis, Entry, FrameworkRef, Resolved, Warning, WarningCode};
 use crate::decimal::{self, Ratio, RoundingMode};
 use crate::error::{Error, ErrorKind, Problems, Result};
 use crate::framework::Framework;
@@ -159,12 +159,27 @@ impl<'a> Planner<'a> {
         p.finish(ErrorKind::Invalid)?;
         let ratings: Vec<Option<usize>> = resolved.entries.iter().map(|e| e.rating).collect();
         let model = Model::new(fw, plan, &ratings)?;
+        let mut warnings = resolved.warnings;
+        if plan.file().office != baseline.office {
+            warnings.insert(
+                0,
+                Warning {
+                    code: WarningCode::OfficeMismatch,
+                    benchmark: None,
+                    message: format!(
+                        "the plan is for office '{}' but its baseline assessment is for '{}'",
+                        plan.file().office,
+                        baseline.office
+                    ),
+                },
+            );
+        }
         Ok(Planner {
             fw,
             baseline,
             plan,
             base: resolved.entries,
-            warnings: resolved.warnings,
+            warnings,
             model,
             max_nodes: super::DEFAULT_MAX_NODES,
         })

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use crate::decimal::{RoundingMode, decimal_ratio, format_decimal, round_ratio};
 use crate::framework::Framework;
 use crate::plan::{Plan, WhatIf};
+use crate::report::scorecard::warning;
 use crate::report::{Format, json, tr};
 use crate::scorecard::{GateFailure, TierResult};
 
@@ -189,7 +190,21 @@ impl Renderer<'_> {
         self.changes(&mut s);
         self.timeline(&mut s);
         self.marginal(&mut s);
+        self.warnings(&mut s);
         s
+    }
+
+    /// The baseline's and the plan's warnings, when there are any.
+    fn warnings(&self, s: &mut String) {
+        let warnings = &self.w.scorecard.warnings;
+        if warnings.is_empty() {
+            return;
+        }
+        self.heading(s, 2, self.t("Warnings", "Avertissements"));
+        let bullet = if self.md { "- " } else { "  " };
+        for w in warnings {
+            let _ = writeln!(s, "{bullet}{}", warning(self.fw, w, self.lang));
+        }
     }
 
     fn summary(&self) -> String {
@@ -447,5 +462,53 @@ mod tests {
         assert_eq!(num(Decimal::new(12345678, 2), "fr"), "123\u{202f}456,78");
         assert_eq!(num(Decimal::new(-1000, 0), "en"), "-1,000");
         assert_eq!(num(Decimal::new(999, 0), "en"), "999");
+    }
+
+    /// The Mali plan over the Mali baseline, with the plan's office renamed to `office`,
+    /// answering `best` in text.
+    fn mali_best(office: &str, lang: &str) -> (crate::plan::WhatIf, String) {
+        use crate::plan::{Planner, Question, Views};
+        let root = env!("CARGO_MANIFEST_DIR");
+        let fw = Framework::builtin("undp-gender-seal-co", "2021.1").unwrap();
+        let baseline =
+            crate::Assessment::from_path(format!("{root}/fixtures/mali-2020.json")).unwrap();
+        let mut doc: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(format!("{root}/fixtures/mali-2021-plan.json")).unwrap(),
+        )
+        .unwrap();
+        doc["office"] = office.into();
+        let plan = Plan::from_json(doc.to_string().as_bytes(), &fw).unwrap();
+        let planner = Planner::new(&fw, &baseline, &plan).unwrap();
+        let w = planner
+            .what_if(Question::Best(None), Views::default(), lang)
+            .unwrap();
+        let text = what_if(&w, &plan, &fw, Format::Text);
+        (w, text)
+    }
+
+    #[test]
+    fn a_plan_for_another_office_warns_and_the_report_shows_it() {
+        let (w, text) = mali_best("PNUD Mali", "en");
+        let codes: Vec<_> = w.scorecard.warnings.iter().map(|w| w.code).collect();
+        assert_eq!(codes, [crate::WarningCode::OfficeMismatch]);
+        assert!(
+            text.ends_with(
+                "\nWarnings\n  the plan is for office 'PNUD Mali' but its baseline assessment \
+                 is for 'UNDP Mali'\n"
+            ),
+            "{text}"
+        );
+        let (_, fr) = mali_best("PNUD Mali", "fr");
+        assert!(
+            fr.contains("\nAvertissements\n  le plan et son évaluation de référence"),
+            "{fr}"
+        );
+    }
+
+    #[test]
+    fn the_same_office_gives_no_warning_section() {
+        let (w, text) = mali_best("UNDP Mali", "en");
+        assert!(w.scorecard.warnings.is_empty());
+        assert!(!text.contains("Warnings"), "{text}");
     }
 }

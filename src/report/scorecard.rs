@@ -468,7 +468,7 @@ fn blocked(
 }
 
 /// A warning in the report's language: French by code, English as the library wrote it.
-fn warning(fw: &Framework, w: &Warning, lang: &str) -> String {
+pub(crate) fn warning(fw: &Framework, w: &Warning, lang: &str) -> String {
     if lang != "fr" {
         return w.message.clone();
     }
@@ -502,6 +502,9 @@ fn warning(fw: &Framework, w: &Warning, lang: &str) -> String {
             "preuve pour {id} ignorée : ce cadre n'a pas ce critère",
             &[("id", id)],
         ),
+        WarningCode::OfficeMismatch => {
+            "le plan et son évaluation de référence ne nomment pas le même bureau".to_string()
+        }
     }
 }
 
