@@ -1,22 +1,30 @@
 //! Snapshots of the rendered reports (tests/snapshots/): the Mali 2020 scorecard in text, JSON
-//! and Markdown, in English and French, and the `validate` summary of the default framework.
+//! and Markdown, in English and French, a `by_dimension` scorecard (its weight column), and the
+//! `validate` summary of the default framework.
 //! Review a changed snapshot as you would review the report itself.
 
 use gender_seal::{Assessment, Format, Framework, ScoreOptions, report, score};
 
-fn mali(format: Format, lang: &str) -> String {
-    let fw = Framework::builtin("undp-gender-seal-co", "2021.1").unwrap();
-    let a = Assessment::from_path(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/mali-2020.json"
-    ))
-    .unwrap();
+/// The report of `fixtures/<fixture>` scored against `benchmarks/<framework>`.
+fn report(framework: &str, fixture: &str, format: Format, lang: &str) -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let fw = Framework::from_path(format!("{root}/benchmarks/{framework}")).unwrap();
+    let a = Assessment::from_path(format!("{root}/fixtures/{fixture}")).unwrap();
     let options = ScoreOptions {
         lang: lang.to_string(),
         ..Default::default()
     };
     let card = score(&fw, &a, &options).unwrap();
     report::scorecard(&card, &fw, format)
+}
+
+fn mali(format: Format, lang: &str) -> String {
+    report("undp-co-2021.json", "mali-2020.json", format, lang)
+}
+
+fn by_dimension(format: Format) -> String {
+    let fw = "undp-co-2021-by-dimension.json";
+    report(fw, "by-dimension-office.json", format, "en")
 }
 
 #[test]
@@ -47,6 +55,16 @@ fn mali_markdown_en() {
 #[test]
 fn mali_markdown_fr() {
     insta::assert_snapshot!(mali(Format::Markdown, "fr"));
+}
+
+#[test]
+fn by_dimension_text_en() {
+    insta::assert_snapshot!(by_dimension(Format::Text));
+}
+
+#[test]
+fn by_dimension_markdown_en() {
+    insta::assert_snapshot!(by_dimension(Format::Markdown));
 }
 
 #[test]

@@ -172,6 +172,41 @@ impl View {
     fn tr(&self, en: &'static str, fr: &'static str) -> &'static str {
         tr(&self.lang, en, fr)
     }
+
+    /// The dimensions as a table: header (its first cell `id_header`), rows, and which columns
+    /// align right. The weight column appears for `by_dimension` frameworks only.
+    fn dimension_table(&self, id_header: &str) -> (Vec<String>, Vec<Vec<String>>, Vec<bool>) {
+        let mut header = vec![
+            id_header.to_string(),
+            self.tr("Dimension", "Dimension").to_string(),
+            "%".to_string(),
+            self.tr("Points", "Points").to_string(),
+            self.tr("Applicable", "Applicables").to_string(),
+        ];
+        let mut right = vec![false, false, true, true, true];
+        if self.weighted {
+            header.push(self.tr("Weight", "Poids").to_string());
+            right.push(true);
+        }
+        let rows = self
+            .dimensions
+            .iter()
+            .map(|d| {
+                let mut row = vec![
+                    d.id.clone(),
+                    d.title.clone(),
+                    d.percent.clone(),
+                    d.points.clone(),
+                    d.applicable.clone(),
+                ];
+                if self.weighted {
+                    row.push(d.weight.clone());
+                }
+                row
+            })
+            .collect();
+        (header, rows, right)
+    }
 }
 
 /// The official result: "74 % — Silver-strong".

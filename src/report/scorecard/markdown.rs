@@ -26,34 +26,10 @@ pub(super) fn render(v: &View) -> String {
     md_table(&mut s, &header, &rows, &[]);
 
     section(&mut s, v.tr("Dimensions", "Dimensions"));
-    let mut header = vec![
-        v.tr("Id", "Id").to_string(),
-        v.tr("Dimension", "Dimension").to_string(),
-        "%".to_string(),
-        v.tr("Points", "Points").to_string(),
-        v.tr("Applicable", "Applicables").to_string(),
-    ];
-    let mut right = vec![false, false, true, true, true];
-    if v.weighted {
-        header.push(v.tr("Weight", "Poids").to_string());
-        right.push(true);
-    }
-    let rows: Vec<Vec<String>> = v
-        .dimensions
+    let (header, rows, right) = v.dimension_table(v.tr("Id", "Id"));
+    let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|d| {
-            let mut row = vec![
-                md(&d.id),
-                md(&d.title),
-                md(&d.percent),
-                md(&d.points),
-                md(&d.applicable),
-            ];
-            if v.weighted {
-                row.push(md(&d.weight));
-            }
-            row
-        })
+        .map(|row| row.iter().map(|cell| md(cell)).collect())
         .collect();
     md_table(&mut s, &header, &rows, &right);
 

@@ -21,32 +21,9 @@ pub(super) fn render(v: &View) -> String {
     columns(&mut s, "  ", &facts, &[]);
 
     heading(&mut s, v.tr("Dimensions", "Dimensions"));
-    let mut header = vec![
-        String::new(),
-        v.tr("Dimension", "Dimension").to_string(),
-        "%".to_string(),
-        v.tr("Points", "Points").to_string(),
-        v.tr("Applicable", "Applicables").to_string(),
-    ];
-    let mut right = vec![false, false, true, true, true];
-    if v.weighted {
-        header.push(v.tr("Weight", "Poids").to_string());
-        right.push(true);
-    }
+    let (header, dimensions, right) = v.dimension_table("");
     let mut rows = vec![header];
-    for d in &v.dimensions {
-        let mut row = vec![
-            d.id.clone(),
-            d.title.clone(),
-            d.percent.clone(),
-            d.points.clone(),
-            d.applicable.clone(),
-        ];
-        if v.weighted {
-            row.push(d.weight.clone());
-        }
-        rows.push(row);
-    }
+    rows.extend(dimensions);
     columns(&mut s, "  ", &rows, &right);
 
     let title = fill(
