@@ -6,6 +6,7 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use crate::expect::{CaseResult, Report};
+use crate::report::layout::columns;
 use crate::report::{Format, json, tr};
 
 /// Renders a check report in `lang` (`fr` or English).
@@ -70,46 +71,20 @@ fn text(report: &Report, lang: &str) -> String {
                 continue;
             }
             let _ = writeln!(s, "  {fail:<5} {} ({})", c.name, case_place(c));
-            let header = [
-                tr(lang, "field", "champ").to_string(),
+            // The mark (✓ passed, ✗ failed) leads the first cell, one space before the field.
+            let mut rows = vec![vec![
+                format!("  {}", tr(lang, "field", "champ")),
                 tr(lang, "expected", "attendu").to_string(),
                 tr(lang, "actual", "obtenu").to_string(),
-            ];
-            let rows: Vec<[String; 3]> = c
-                .checks
-                .iter()
-                .map(|f| {
-                    [
-                        f.field.clone(),
-                        show(&f.expected, lang),
-                        show(&f.actual, lang),
-                    ]
-                })
-                .collect();
-            let width = |i: usize| {
-                rows.iter()
-                    .map(|r| r[i].chars().count())
-                    .chain([header[i].chars().count()])
-                    .max()
-                    .unwrap_or(0)
-            };
-            let (w0, w1) = (width(0), width(1));
-            let line = |mark: &str, r: &[String; 3]| {
-                let pad =
-                    |t: &str, w: usize| format!("{t}{}", " ".repeat(w - t.chars().count().min(w)));
-                format!(
-                    "        {mark} {}  {}  {}",
-                    pad(&r[0], w0),
-                    pad(&r[1], w1),
-                    r[2]
-                )
-                .trim_end()
-                .to_string()
-            };
-            let _ = writeln!(s, "{}", line(" ", &header));
-            for (f, r) in c.checks.iter().zip(&rows) {
-                let _ = writeln!(s, "{}", line(if f.passed { "✓" } else { "✗" }, r));
-            }
+            ]];
+            rows.extend(c.checks.iter().map(|f| {
+                vec![
+                    format!("{} {}", if f.passed { "✓" } else { "✗" }, f.field),
+                    show(&f.expected, lang),
+                    show(&f.actual, lang),
+                ]
+            }));
+            columns(&mut s, "        ", &rows, &[]);
         }
     }
     let _ = writeln!(s, "{}", summary(report, lang));

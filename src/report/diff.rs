@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::assessment::FrameworkRef;
 use crate::decimal::format_decimal;
 use crate::diff::{Diff, Movement, OfficeDiff, Side};
+use crate::report::layout::columns;
 use crate::report::{Format, json, tr};
 
 /// Renders a diff; labels are those of the scorecards (in `diff.lang`).
@@ -165,7 +166,7 @@ fn text(d: &Diff) -> String {
             format_decimal(s.percentage)
         )
     };
-    let header = [
+    let header = vec![
         tr(lang, "office", "bureau").to_string(),
         tr(lang, "from", "avant").to_string(),
         String::new(),
@@ -174,48 +175,22 @@ fn text(d: &Diff) -> String {
         "Δ".to_string(),
         tr(lang, "change", "changement").to_string(),
     ];
-    let rows: Vec<[String; 7]> = d
-        .offices
-        .iter()
-        .map(|o| {
-            [
-                o.office.clone(),
-                figure(&o.from),
-                tier(&o.from, lang),
-                figure(&o.to),
-                tier(&o.to, lang),
-                points(o.points),
-                mark(o, lang).to_string(),
-            ]
-        })
-        .collect();
-    let widths: Vec<usize> = (0..header.len())
-        .map(|i| {
-            rows.iter()
-                .chain([&header])
-                .map(|r| r[i].chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |r: &[String; 7]| {
-        let mut l = String::new();
-        for (i, (t, w)) in r.iter().zip(&widths).enumerate() {
-            let pad = " ".repeat(w - t.chars().count().min(*w));
-            if i == 5 {
-                let _ = write!(l, "{pad}{t}  "); // points align right
-            } else {
-                let _ = write!(l, "{t}{pad}  ");
-            }
-        }
-        l.trim_end().to_string()
-    };
+    let mut rows = vec![header];
+    rows.extend(d.offices.iter().map(|o| {
+        vec![
+            o.office.clone(),
+            figure(&o.from),
+            tier(&o.from, lang),
+            figure(&o.to),
+            tier(&o.to, lang),
+            points(o.points),
+            mark(o, lang).to_string(),
+        ]
+    }));
     let mut s = String::new();
     let _ = writeln!(s, "{} → {}\n", fw(&d.from), fw(&d.to));
-    let _ = writeln!(s, "{}", line(&header));
-    for r in &rows {
-        let _ = writeln!(s, "{}", line(r));
-    }
+    let right = [false, false, false, false, false, true]; // Δ aligns right
+    columns(&mut s, "", &rows, &right);
     let notes = notes(d);
     if !notes.is_empty() {
         let _ = writeln!(s, "\n{}", tr(lang, "Notes:", "Remarques :"));

@@ -90,6 +90,17 @@ pub(crate) fn push_wrapped(out: &mut String, first: &str, text: &str) {
 /// Text columns separated by two spaces, each as wide as its widest cell; `right[i]` aligns
 /// column `i` to the right. Each line starts with `indent`; trailing spaces are trimmed.
 pub(crate) fn columns(out: &mut String, indent: &str, rows: &[Vec<String>], right: &[bool]) {
+    columns_with_gap(out, indent, "  ", rows, right);
+}
+
+/// [`columns`] with `gap` between columns instead of two spaces.
+pub(crate) fn columns_with_gap(
+    out: &mut String,
+    indent: &str,
+    gap: &str,
+    rows: &[Vec<String>],
+    right: &[bool],
+) {
     let n = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..n)
         .map(|i| {
@@ -104,7 +115,7 @@ pub(crate) fn columns(out: &mut String, indent: &str, rows: &[Vec<String>], righ
         let mut line = indent.to_string();
         for (i, cell) in row.iter().enumerate() {
             if i > 0 {
-                line.push_str("  ");
+                line.push_str(gap);
             }
             let pad = " ".repeat(widths[i].saturating_sub(cell.chars().count()));
             if right.get(i).copied().unwrap_or(false) {

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use crate::decimal::{RoundingMode, decimal_ratio, format_decimal, round_ratio};
 use crate::framework::Framework;
 use crate::plan::{Plan, WhatIf};
+use crate::report::layout::columns_with_gap;
 use crate::report::scorecard::warning;
 use crate::report::{Format, json, tr};
 use crate::scorecard::{GateFailure, TierResult};
@@ -123,34 +124,9 @@ impl Renderer<'_> {
             }
             return;
         }
-        let width = |i: usize| {
-            rows.iter()
-                .map(|r| r[i].chars().count())
-                .chain([head[i].chars().count()])
-                .max()
-                .unwrap_or(0)
-        };
-        let widths: Vec<usize> = (0..head.len()).map(width).collect();
-        let line = |cells: Vec<&str>| {
-            let mut out = String::from(" ");
-            for (i, c) in cells.iter().enumerate() {
-                let pad = widths[i].saturating_sub(c.chars().count());
-                let last = i + 1 == cells.len();
-                if right[i] {
-                    out.push_str(&format!(" {}{c}", " ".repeat(pad)));
-                } else if last {
-                    out.push_str(&format!(" {c}"));
-                } else {
-                    out.push_str(&format!(" {c}{}", " ".repeat(pad)));
-                }
-            }
-            out.truncate(out.trim_end().len());
-            out
-        };
-        let _ = writeln!(s, "{}", line(head.to_vec()));
-        for row in rows {
-            let _ = writeln!(s, "{}", line(row.iter().map(String::as_str).collect()));
-        }
+        let mut lines = vec![head.iter().map(|h| (*h).to_string()).collect()];
+        lines.extend(rows.iter().cloned());
+        columns_with_gap(s, "  ", " ", &lines, right);
     }
 
     fn render(&self) -> String {
