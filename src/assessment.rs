@@ -332,9 +332,7 @@ impl Assessment {
             given[bi] = true;
             match resolve_entry(fw, bi, ev) {
                 Ok(entry) => {
-                    if entry.rating.is_none()
-                        && ev.note.as_deref().is_none_or(|n| n.trim().is_empty())
-                    {
+                    if unexplained(&entry, ev) {
                         unnoted.insert(bi);
                     }
                     entries[bi] = entry;
@@ -367,13 +365,18 @@ impl Assessment {
     }
 }
 
+/// Whether a benchmark rated not applicable lacks a note saying why (a warning).
+pub(crate) fn unexplained(entry: &Entry, ev: &Evidence) -> bool {
+    entry.rating.is_none() && ev.note.as_deref().is_none_or(|n| n.trim().is_empty())
+}
+
 /// String equality without a call to `memcmp`: ids are short.
-fn same(a: &str, b: &str) -> bool {
+pub(crate) fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// Resolves one entry; on error, the field suffix of the path and the message.
-fn resolve_entry(
+pub(crate) fn resolve_entry(
     fw: &Framework,
     bi: usize,
     ev: &Evidence,

@@ -8,12 +8,13 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::project::{Marginal, Planner, TimelinePoint, tier_result};
+use super::project::{Marginal, Planner, TimelinePoint};
 use super::{ActivitySet, Choice};
 use crate::assessment::FrameworkRef;
 use crate::decimal::{self, Number};
 use crate::error::Result;
 use crate::framework::NOT_APPLICABLE;
+use crate::score::tier_result;
 use crate::scorecard::{GateFailure, Scorecard, TierResult};
 use crate::tier::Rank;
 
@@ -263,7 +264,7 @@ impl Planner<'_> {
         for (ti, t) in tiers.iter().enumerate().take(rank.level) {
             for (gi, g) in t.gates.iter().enumerate() {
                 if !input.holds(g) {
-                    failing.push(crate::score::gate_failure(self.fw, ti, gi, &entries, &dims));
+                    failing.push(crate::score::gate_failure(self.fw, ti, gi, &rating, &dims));
                 }
             }
         }
