@@ -394,7 +394,7 @@ pub(crate) fn resolve_entry(
             "",
             format!("evidence for {} has neither 'rating' nor 'value'", b.id),
         )),
-        (Some(r), None) if r == NOT_APPLICABLE => {
+        (Some(r), None) if same(r, NOT_APPLICABLE) => {
             if b.allow_not_applicable {
                 Ok(Entry {
                     rating: None,

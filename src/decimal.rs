@@ -260,6 +260,9 @@ pub(crate) fn normalized(m: i128, scale: u32) -> Option<Decimal> {
     if let Ok(mut m) = i64::try_from(m)
         && scale < 32
     {
+        if m % 10 != 0 {
+            return Decimal::try_new(m, scale).ok();
+        }
         // Strip min(trailing zeros, scale) < 32 digits in one pass of 16, 8, 4, 2, 1.
         let mut scale = scale;
         for k in [16, 8, 4, 2, 1] {

@@ -212,6 +212,7 @@ fn score_in_order(fw: &Framework, a: &Assessment, lang: &str) -> Option<Result<S
         return None;
     }
     let mut rows = Vec::with_capacity(evidence.len());
+    let mut ratings = Vec::with_capacity(evidence.len());
     let mut totals = Vec::with_capacity(fw.dimensions().len());
     for d in fw.dimensions() {
         let mut t = DimensionTotal::default();
@@ -225,15 +226,12 @@ fn score_in_order(fw: &Framework, a: &Assessment, lang: &str) -> Option<Result<S
                 return None;
             }
             t.add(fw, b, entry.rating);
+            ratings.push(entry.rating);
             rows.push(benchmark_result(fw, b, &entry));
         }
         totals.push(t);
     }
-    // Only gates ask for a benchmark's rating again: resolve those few once more.
-    let rating = |b: usize| {
-        let (_, ev) = evidence.get(b)?;
-        resolve_entry(fw, b, ev).ok()?.rating
-    };
+    let rating = |b: usize| ratings.get(b).copied().flatten();
     Some(Scorecard::finish(
         fw,
         a,
@@ -365,6 +363,7 @@ fn dimension_results(
 }
 
 /// The scorecard row of benchmark `b` resolved to `e`.
+#[inline]
 fn benchmark_result(fw: &Framework, b: usize, e: &Entry) -> BenchmarkResult {
     let bench = &fw.benchmarks()[b];
     let rating = e.rating.map(|r| &fw.ratings()[r]);
