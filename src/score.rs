@@ -11,9 +11,7 @@ use crate::id::Id;
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
 
-use crate::assessment::{
-    Assessment, Entry, FrameworkRef, Warning, resolve_entry, same, unexplained,
-};
+use crate::assessment::{Assessment, Entry, FrameworkRef, Warning};
 use crate::decimal::{self, MICROS, Ratio, percent_of};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fraction::{Fraction, Percent};
@@ -58,18 +56,6 @@ impl Default for ScoreOptions {
 /// [`ErrorKind::FrameworkMismatch`] or [`ErrorKind::Invalid`] from
 /// [`Assessment::resolve`]; [`ErrorKind::NotScorable`] when no benchmark is applicable.
 pub fn score(fw: &Framework, assessment: &Assessment, options: &ScoreOptions) -> Result<Scorecard> {
-    match score_in_order(fw, assessment, &options.lang) {
-        Some(card) => card,
-        None => score_resolved(fw, assessment, options),
-    }
-}
-
-/// The general path of [`score`]: resolve every entry, then build the scorecard.
-fn score_resolved(
-    fw: &Framework,
-    assessment: &Assessment,
-    options: &ScoreOptions,
-) -> Result<Scorecard> {
     let resolved = assessment.resolve(fw, options.allow_version_mismatch)?;
     Scorecard::build(
         fw,
@@ -89,16 +75,6 @@ pub(crate) struct DimensionTotal {
 }
 
 impl DimensionTotal {
-    /// Counts benchmark `b` at rating index `rating` (`None`: not applicable, not counted).
-    fn add(&mut self, fw: &Framework, b: usize, rating: Option<usize>) {
-        if let Some(r) = rating {
-            let w = fw.weight_micros[b];
-            self.earned += w * fw.credit_micros[r];
-            self.possible += w * i128::from(MICROS);
-            self.applicable += 1;
-        }
-    }
-
     /// 100 × earned / possible, or `None` when nothing is applicable.
     pub(crate) fn percent(&self) -> Option<Ratio> {
         (self.applicable > 0).then(|| percent_of(self.earned, self.possible))
@@ -125,7 +101,12 @@ pub(crate) fn totals(
         .map(|d| {
             let mut t = DimensionTotal::default();
             for b in d.benchmarks.clone() {
-                t.add(fw, b, rating(b));
+                if let Some(r) = rating(b) {
+                    let w = fw.weight_micros[b];
+                    t.earned += w * fw.credit_micros[r];
+                    t.possible += w * i128::from(MICROS);
+                    t.applicable += 1;
+                }
             }
             t
         })
@@ -197,52 +178,6 @@ fn not_scorable() -> Error {
     )
 }
 
-/// The one-pass scorer of the common case: the assessment names this very framework and
-/// version and gives evidence for every benchmark in the framework's order, none of it
-/// invalid or worth a warning. Each benchmark is resolved, counted and reported as it is met,
-/// without the intermediate entries of [`Assessment::resolve`]. `None` when anything is
-/// unusual: the general path then scores (or rejects) the assessment, with the same
-/// per-benchmark helpers, so both give the same scorecard.
-fn score_in_order(fw: &Framework, a: &Assessment, lang: &str) -> Option<Result<Scorecard>> {
-    let evidence = &a.evidence.0;
-    if a.framework.id != fw.id()
-        || a.framework.version != fw.version()
-        || evidence.len() != fw.benchmarks().len()
-    {
-        return None;
-    }
-    let mut rows = Vec::with_capacity(evidence.len());
-    let mut ratings = Vec::with_capacity(evidence.len());
-    let mut totals = Vec::with_capacity(fw.dimensions().len());
-    for d in fw.dimensions() {
-        let mut t = DimensionTotal::default();
-        for b in d.benchmarks.clone() {
-            let (id, ev) = evidence.get(b)?;
-            if !same(&fw.benchmarks()[b].id, id) {
-                return None;
-            }
-            let entry = resolve_entry(fw, b, ev).ok()?;
-            if unexplained(&entry, ev) {
-                return None;
-            }
-            t.add(fw, b, entry.rating);
-            ratings.push(entry.rating);
-            rows.push(benchmark_result(fw, b, &entry));
-        }
-        totals.push(t);
-    }
-    let rating = |b: usize| ratings.get(b).copied().flatten();
-    Some(Scorecard::finish(
-        fw,
-        a,
-        &totals,
-        rows,
-        Vec::new(),
-        &rating,
-        lang,
-    ))
-}
-
 impl Scorecard {
     /// Builds the scorecard of resolved entries (one per benchmark, in framework order).
     ///
@@ -258,34 +193,16 @@ impl Scorecard {
     ) -> Result<Scorecard> {
         let rating = |b: usize| entries[b].rating;
         let totals = totals(fw, rating);
-        let rows = entries
-            .iter()
-            .enumerate()
-            .map(|(b, e)| benchmark_result(fw, b, e))
-            .collect();
-        Scorecard::finish(fw, assessment, &totals, rows, warnings, &rating, lang)
-    }
-
-    /// The scorecard of per-dimension totals and per-benchmark rows; `rating` gives a
-    /// benchmark's rating index (for gates).
-    fn finish(
-        fw: &Framework,
-        assessment: &Assessment,
-        totals: &[DimensionTotal],
-        benchmarks: Vec<BenchmarkResult>,
-        warnings: Vec<Warning>,
-        rating: &dyn Fn(usize) -> Option<usize>,
-        lang: &str,
-    ) -> Result<Scorecard> {
         let dim_percents: Vec<Option<Fraction>> =
             totals.iter().map(DimensionTotal::fraction).collect();
-        let p = overall_fraction(fw, totals, &dim_percents).ok_or_else(not_scorable)?;
+        let p = overall_fraction(fw, &totals, &dim_percents).ok_or_else(not_scorable)?;
         let official = official(fw, &p)?;
         let gates = GateInput {
-            ratings: rating,
+            ratings: &rating,
             dimensions: &dim_percents,
         };
         let award = tier::award(fw, official, &gates);
+        let rank = award.rank();
         let shortfall = |s: &Shortfall, missing: Decimal| {
             let t = &fw.tiers()[s.tier];
             TierShortfall {
@@ -296,7 +213,7 @@ impl Scorecard {
                 failing: award
                     .failing(s)
                     .iter()
-                    .map(|&(ti, gi)| gate_failure(fw, ti, gi, rating, &dim_percents))
+                    .map(|&(ti, gi)| gate_failure(fw, ti, gi, entries, &dim_percents))
                     .collect(),
             }
         };
@@ -306,7 +223,6 @@ impl Scorecard {
             .map(|s| shortfall(s, Decimal::ZERO))
             .collect();
         let next = award.next.as_ref().map(|(s, m)| shortfall(s, *m));
-        let rank = award.rank();
         Ok(Scorecard {
             framework: FrameworkRef::of(fw),
             office: assessment.office.clone(),
@@ -319,8 +235,8 @@ impl Scorecard {
             rank,
             blocked,
             next,
-            dimensions: dimension_results(fw, totals, &dim_percents),
-            benchmarks,
+            dimensions: dimension_results(fw, &totals, &dim_percents),
+            benchmarks: benchmark_results(fw, entries),
             warnings,
         })
     }
@@ -362,28 +278,33 @@ fn dimension_results(
         .collect()
 }
 
-/// The scorecard row of benchmark `b` resolved to `e`.
-#[inline]
-fn benchmark_result(fw: &Framework, b: usize, e: &Entry) -> BenchmarkResult {
-    let bench = &fw.benchmarks()[b];
-    let rating = e.rating.map(|r| &fw.ratings()[r]);
-    BenchmarkResult {
-        id: bench.id.clone(),
-        dimension: fw.dimensions()[bench.dimension].id.clone(),
-        rating: rating.map_or(NOT_APPLICABLE_ID, |r| r.id.clone()),
-        basis: e.basis,
-        value: e.value,
-        weight: bench.weight,
-        credit: rating.map(|r| r.credit),
-        earned: e.rating.map(|r| fw.earned[b * fw.ratings().len() + r]),
-    }
+fn benchmark_results(fw: &Framework, entries: &[Entry]) -> Vec<BenchmarkResult> {
+    let na = &NOT_APPLICABLE_ID;
+    fw.benchmarks()
+        .iter()
+        .zip(entries)
+        .enumerate()
+        .map(|(i, (b, e))| {
+            let rating = e.rating.map(|r| &fw.ratings()[r]);
+            BenchmarkResult {
+                id: b.id.clone(),
+                dimension: fw.dimensions()[b.dimension].id.clone(),
+                rating: rating.map_or_else(|| na.clone(), |r| r.id.clone()),
+                basis: e.basis,
+                value: e.value,
+                weight: b.weight,
+                credit: rating.map(|r| r.credit),
+                earned: e.rating.map(|r| fw.earned[i * fw.ratings().len() + r]),
+            }
+        })
+        .collect()
 }
 
 pub(crate) fn gate_failure(
     fw: &Framework,
     tier: usize,
     gate: usize,
-    rating: &dyn Fn(usize) -> Option<usize>,
+    entries: &[Entry],
     dims: &[Option<impl Percent>],
 ) -> GateFailure {
     let t = &fw.tiers()[tier];
@@ -395,7 +316,8 @@ pub(crate) fn gate_failure(
             tier: t.id.clone(),
             benchmark: fw.benchmarks()[*benchmark].id.clone(),
             required: fw.ratings()[*at_least].id.clone(),
-            actual: rating(*benchmark)
+            actual: entries[*benchmark]
+                .rating
                 .map_or_else(|| NOT_APPLICABLE_ID.clone(), |r| fw.ratings()[r].id.clone()),
         },
         Gate::Dimension {
@@ -409,6 +331,3 @@ pub(crate) fn gate_failure(
         },
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -264,7 +264,7 @@ impl Planner<'_> {
         for (ti, t) in tiers.iter().enumerate().take(rank.level) {
             for (gi, g) in t.gates.iter().enumerate() {
                 if !input.holds(g) {
-                    failing.push(crate::score::gate_failure(self.fw, ti, gi, &rating, &dims));
+                    failing.push(crate::score::gate_failure(self.fw, ti, gi, &entries, &dims));
                 }
             }
         }
