@@ -204,16 +204,12 @@ impl Planner<'_> {
     }
 
     fn target_info(&self, rank: Rank, lang: &str) -> Option<TargetInfo> {
-        let tier = self.fw.tiers().get(rank.level.checked_sub(1)?)?;
-        let label = match (&tier.strong_label, rank.strong) {
-            (Some(l), true) => l.get(lang),
-            _ => tier.label.get(lang),
-        };
+        let t = tier_result(self.fw, rank, lang)?;
         Some(TargetInfo {
-            id: tier.id.clone(),
-            level: rank.level,
-            strong: rank.strong,
-            label,
+            id: t.id,
+            level: t.level,
+            strong: t.strong,
+            label: t.label,
         })
     }
 
