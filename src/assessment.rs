@@ -267,6 +267,44 @@ impl Assessment {
     ///
     /// As [`Assessment::resolve`], minus what the options allow.
     pub fn resolve_with(&self, fw: &Framework, options: &ResolveOptions) -> Result<Resolved> {
+        match self.resolve_in_order(fw) {
+            Some(resolved) => Ok(resolved),
+            None => self.resolve_any_order(fw, options),
+        }
+    }
+
+    /// The common case in one pass: the assessment names this very framework and version and
+    /// gives evidence for every benchmark in the framework's order, none of it invalid or
+    /// worth a warning. `None` when anything is unusual: [`Assessment::resolve_any_order`]
+    /// then resolves (or rejects) it, with the same per-entry helpers, to the same result.
+    fn resolve_in_order(&self, fw: &Framework) -> Option<Resolved> {
+        let evidence = &self.evidence.0;
+        if self.framework.id != fw.id()
+            || self.framework.version != fw.version()
+            || evidence.len() != fw.benchmarks().len()
+        {
+            return None;
+        }
+        let mut entries = Vec::with_capacity(evidence.len());
+        for (bi, (b, (id, ev))) in fw.benchmarks().iter().zip(evidence).enumerate() {
+            if !same(&b.id, id) {
+                return None;
+            }
+            let entry = resolve_entry(fw, bi, ev).ok()?;
+            if unexplained(&entry, ev) {
+                return None;
+            }
+            entries.push(entry);
+        }
+        Some(Resolved {
+            entries,
+            warnings: Vec::new(),
+        })
+    }
+
+    /// The general path of [`Assessment::resolve_with`]: evidence in any order, possibly
+    /// incomplete or invalid, every problem and warning reported.
+    fn resolve_any_order(&self, fw: &Framework, options: &ResolveOptions) -> Result<Resolved> {
         let mut warnings = Vec::new();
         if options.allow_framework_mismatch && self.framework.id != fw.id() {
             warnings.push(Warning {
@@ -334,9 +372,7 @@ impl Assessment {
             given[bi] = true;
             match resolve_entry(fw, bi, ev) {
                 Ok(entry) => {
-                    if entry.rating.is_none()
-                        && ev.note.as_deref().is_none_or(|n| n.trim().is_empty())
-                    {
+                    if unexplained(&entry, ev) {
                         unnoted.insert(bi);
                     }
                     entries[bi] = entry;
@@ -369,6 +405,11 @@ impl Assessment {
     }
 }
 
+/// Whether a benchmark rated not applicable lacks a note saying why (a warning).
+fn unexplained(entry: &Entry, ev: &Evidence) -> bool {
+    entry.rating.is_none() && ev.note.as_deref().is_none_or(|n| n.trim().is_empty())
+}
+
 /// String equality without a call to `memcmp`: ids are short.
 fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
@@ -393,7 +434,7 @@ fn resolve_entry(
             "",
             format!("evidence for {} has neither 'rating' nor 'value'", b.id),
         )),
-        (Some(r), None) if r == NOT_APPLICABLE => {
+        (Some(r), None) if same(r, NOT_APPLICABLE) => {
             if b.allow_not_applicable {
                 Ok(Entry {
                     rating: None,
@@ -461,3 +502,6 @@ pub(crate) fn rate_value(
     }
     Ok(rule.rate(v))
 }
+
+#[cfg(test)]
+mod tests;

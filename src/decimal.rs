@@ -37,19 +37,19 @@ pub type Ratio = num_rational::BigRational;
 /// assert_eq!(n.to_string(), "100");
 /// assert!("0.1234567".parse::<Number>().is_err()); // too precise
 /// ```
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Number {
-    /// The value in millionths (|micros| < 10^18): equality, order and hash go by it alone
-    /// (equal millionths are equal normalised decimals).
+    /// The value in millionths (|micros| < 10^18), the number's only representation: equal
+    /// millionths are equal normalised decimals, so equality, order and hash go by it, and
+    /// the `Decimal` is built when asked for.
     micros: i64,
-    /// The same value as a normalised decimal.
-    value: Decimal,
 }
 
 impl Number {
-    /// The value as a `Decimal`.
+    /// The value as a normalised `Decimal` (no trailing zeros).
     pub fn value(self) -> Decimal {
-        self.value
+        // |micros| < 10^18 fits a Decimal's 96-bit mantissa at scale 6: never the default.
+        normalized(i128::from(self.micros), MAX_DECIMALS).unwrap_or_default()
     }
 
     /// The value in millionths, exactly (inputs have at most 6 decimal places).
@@ -59,56 +59,24 @@ impl Number {
 
     /// Builds a number from millionths.
     pub fn from_micros(micros: i64) -> Number {
-        Number {
-            micros,
-            value: normalized(i128::from(micros), MAX_DECIMALS).unwrap_or_default(),
-        }
+        Number { micros }
     }
 
     /// The value as an exact rational.
     pub fn ratio(self) -> Ratio {
-        decimal_ratio(self.value)
-    }
-}
-
-impl PartialEq for Number {
-    fn eq(&self, other: &Self) -> bool {
-        self.micros == other.micros
-    }
-}
-
-impl Eq for Number {}
-
-impl PartialOrd for Number {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Number {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.micros.cmp(&other.micros)
-    }
-}
-
-impl std::hash::Hash for Number {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.micros.hash(state);
+        Ratio::new(BigInt::from(self.micros), BigInt::from(MICROS))
     }
 }
 
 impl fmt::Debug for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Number").field(&self.value).finish()
+        f.debug_tuple("Number").field(&self.value()).finish()
     }
 }
 
 impl From<u32> for Number {
     fn from(v: u32) -> Self {
-        Number {
-            micros: i64::from(v) * MICROS,
-            value: Decimal::from(v),
-        }
+        Number::from_micros(i64::from(v) * MICROS)
     }
 }
 
@@ -128,13 +96,13 @@ impl FromStr for Number {
 
 impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&format_decimal(self.value))
+        f.write_str(&format_decimal(self.value()))
     }
 }
 
 impl Serialize for Number {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&format_decimal(self.value))
+        s.serialize_str(&format_decimal(self.value()))
     }
 }
 
@@ -292,6 +260,9 @@ pub(crate) fn normalized(m: i128, scale: u32) -> Option<Decimal> {
     if let Ok(mut m) = i64::try_from(m)
         && scale < 32
     {
+        if m % 10 != 0 {
+            return Decimal::try_new(m, scale).ok();
+        }
         // Strip min(trailing zeros, scale) < 32 digits in one pass of 16, 8, 4, 2, 1.
         let mut scale = scale;
         for k in [16, 8, 4, 2, 1] {

@@ -20,7 +20,7 @@ use crate::scorecard::{
     BenchmarkResult, DimensionResult, GateFailure, Scorecard, TierResult, TierShortfall,
 };
 use crate::text::DEFAULT_LANG;
-use crate::tier::{self, Award, GateInput, Shortfall};
+use crate::tier::{self, GateInput, Rank, Shortfall};
 
 /// Options of [`score`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,19 +202,7 @@ impl Scorecard {
             dimensions: &dim_percents,
         };
         let award = tier::award(fw, official, &gates);
-        let tier = award.awarded.map(|t| {
-            let tier = &fw.tiers()[t];
-            let label = match (&tier.strong_label, award.strong) {
-                (Some(l), true) => l.get(lang),
-                _ => tier.label.get(lang),
-            };
-            TierResult {
-                id: tier.id.clone(),
-                level: t + 1,
-                strong: award.strong,
-                label,
-            }
-        });
+        let rank = award.rank();
         let shortfall = |s: &Shortfall, missing: Decimal| {
             let t = &fw.tiers()[s.tier];
             TierShortfall {
@@ -222,8 +210,8 @@ impl Scorecard {
                 level: s.tier + 1,
                 label: t.label.get(lang),
                 points_missing: missing,
-                failing: s
-                    .failing
+                failing: award
+                    .failing(s)
                     .iter()
                     .map(|&(ti, gi)| gate_failure(fw, ti, gi, entries, &dim_percents))
                     .collect(),
@@ -243,8 +231,8 @@ impl Scorecard {
             percentage: decimal::report4(&p),
             percentage_rounded: official,
             rounding: fw.rounding(),
-            tier,
-            rank: Award::rank(&award),
+            tier: tier_result(fw, rank, lang),
+            rank,
             blocked,
             next,
             dimensions: dimension_results(fw, &totals, &dim_percents),
@@ -252,6 +240,21 @@ impl Scorecard {
             warnings,
         })
     }
+}
+
+/// The awarded tier of a rank, labels in `lang`; `None` for rank 0.
+pub(crate) fn tier_result(fw: &Framework, rank: Rank, lang: &str) -> Option<TierResult> {
+    let tier = fw.tiers().get(rank.level.checked_sub(1)?)?;
+    let label = match (&tier.strong_label, rank.strong) {
+        (Some(l), true) => l.get(lang),
+        _ => tier.label.get(lang),
+    };
+    Some(TierResult {
+        id: tier.id.clone(),
+        level: rank.level,
+        strong: rank.strong,
+        label,
+    })
 }
 
 fn dimension_results(

@@ -127,12 +127,12 @@ impl<P: Percent> GateInput<'_, P> {
     }
 }
 
-/// A tier the result does not reach for its gates, or the next tier: its index and the gates
-/// failing, its own and lower tiers' (`(tier index, gate index)`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A tier the result does not reach for its gates, or the next tier: its index and how many
+/// of [`Award::failing`] are its gates and lower tiers' (a prefix: gates are cumulative).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Shortfall {
     pub tier: usize,
-    pub failing: Vec<(usize, usize)>,
+    pub failing: usize,
 }
 
 /// The outcome of the ladder for one official percentage.
@@ -142,6 +142,8 @@ pub(crate) struct Award {
     pub awarded: Option<usize>,
     /// Whether the awarded tier is strong.
     pub strong: bool,
+    /// Every failing gate as `(tier index, gate index)`, in ladder order.
+    pub failing: Vec<(usize, usize)>,
     /// Tiers above the awarded one whose `min` is reached but whose gates fail.
     pub blocked: Vec<Shortfall>,
     /// The lowest tier above the awarded one, with the points still missing.
@@ -156,6 +158,11 @@ impl Award {
             strong: self.strong,
         }
     }
+
+    /// The failing gates of a shortfall: its own tier's and lower tiers'.
+    pub(crate) fn failing(&self, s: &Shortfall) -> &[(usize, usize)] {
+        self.failing.get(..s.failing).unwrap_or(&self.failing)
+    }
 }
 
 /// Climbs the ladder (SPEC §6). `official` is the rounded percentage.
@@ -165,10 +172,11 @@ pub(crate) fn award<P: Percent>(
     gates: &GateInput<'_, P>,
 ) -> Award {
     let tiers = fw.tiers();
-    // Gates are cumulative, so the gates failing up to a tier are a prefix of this list:
-    // each tier keeps whether its minimum is reached and the length of its prefix.
+    // Gates are cumulative, so the gates failing up to a tier are a prefix of one list, and
+    // the number failing never decreases up the ladder: a tier reached with a failing gate is
+    // above every tier that can be awarded, so it is blocked.
     let mut failing: Vec<(usize, usize)> = Vec::new();
-    let mut cumulative = Vec::with_capacity(tiers.len());
+    let mut blocked = Vec::new();
     let mut awarded = None;
     for (ti, tier) in tiers.iter().enumerate() {
         for (gi, gate) in tier.gates.iter().enumerate() {
@@ -176,44 +184,39 @@ pub(crate) fn award<P: Percent>(
                 failing.push((ti, gi));
             }
         }
-        let reached = official >= tier.min.value();
-        if reached && failing.is_empty() {
-            awarded = Some(ti);
+        if official >= tier.min.value() {
+            if failing.is_empty() {
+                awarded = Some(ti);
+            } else {
+                blocked.push(Shortfall {
+                    tier: ti,
+                    failing: failing.len(),
+                });
+            }
         }
-        cumulative.push((reached, failing.len()));
     }
     let above = awarded.map_or(0, |a| a + 1);
-    let blocked = cumulative
-        .iter()
-        .enumerate()
-        .skip(above)
-        .filter(|(_, (reached, n))| *reached && *n > 0)
-        .map(|(tier, (_, n))| Shortfall {
-            tier,
-            failing: failing[..*n].to_vec(),
-        })
-        .collect();
-    let next = cumulative.get(above).map(|(_, n)| {
-        let min = tiers[above].min.value();
+    let next = tiers.get(above).map(|t| {
+        let min = t.min.value();
         let missing = if official >= min {
             Decimal::ZERO
         } else {
             min - official
         };
-        (
-            Shortfall {
-                tier: above,
-                failing: failing[..*n].to_vec(),
-            },
-            missing,
-        )
+        let shortfall = Shortfall {
+            tier: above,
+            failing: failing.iter().take_while(|(ti, _)| *ti <= above).count(),
+        };
+        (shortfall, missing)
     });
     let strong = awarded
-        .and_then(|a| tiers[a].strong_from)
+        .and_then(|a| tiers.get(a))
+        .and_then(|t| t.strong_from)
         .is_some_and(|s| official >= s.value());
     Award {
         awarded,
         strong,
+        failing,
         blocked,
         next,
     }

@@ -8,12 +8,13 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::project::{Marginal, Planner, TimelinePoint, tier_result};
+use super::project::{Marginal, Planner, TimelinePoint};
 use super::{ActivitySet, Choice};
 use crate::assessment::FrameworkRef;
 use crate::decimal::{self, Number};
 use crate::error::Result;
 use crate::framework::NOT_APPLICABLE;
+use crate::score::tier_result;
 use crate::scorecard::{GateFailure, Scorecard, TierResult};
 use crate::tier::Rank;
 
@@ -203,16 +204,12 @@ impl Planner<'_> {
     }
 
     fn target_info(&self, rank: Rank, lang: &str) -> Option<TargetInfo> {
-        let tier = self.fw.tiers().get(rank.level.checked_sub(1)?)?;
-        let label = match (&tier.strong_label, rank.strong) {
-            (Some(l), true) => l.get(lang),
-            _ => tier.label.get(lang),
-        };
+        let t = tier_result(self.fw, rank, lang)?;
         Some(TargetInfo {
-            id: tier.id.clone(),
-            level: rank.level,
-            strong: rank.strong,
-            label,
+            id: t.id,
+            level: t.level,
+            strong: t.strong,
+            label: t.label,
         })
     }
 

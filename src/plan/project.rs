@@ -14,7 +14,7 @@ use crate::assessment::{Assessment, Basis, Entry, FrameworkRef, Resolved, Warnin
 use crate::decimal::{self, Ratio, RoundingMode};
 use crate::error::{Error, ErrorKind, Problems, Result};
 use crate::framework::Framework;
-use crate::score;
+use crate::score::{self, tier_result};
 use crate::scorecard::{Scorecard, TierResult};
 use crate::tier::{self, GateInput, Rank};
 
@@ -376,19 +376,4 @@ fn value_for_money(ratio: &Option<Ratio>, points: Decimal) -> ValueForMoney {
         None if points > Decimal::ZERO => ValueForMoney::Free,
         None => ValueForMoney::Ratio(Ratio::default()),
     }
-}
-
-/// The awarded tier of a rank, labelled in `lang`.
-pub(crate) fn tier_result(fw: &Framework, rank: Rank, lang: &str) -> Option<TierResult> {
-    let tier = fw.tiers().get(rank.level.checked_sub(1)?)?;
-    let label = match (&tier.strong_label, rank.strong) {
-        (Some(l), true) => l.get(lang),
-        _ => tier.label.get(lang),
-    };
-    Some(TierResult {
-        id: tier.id.clone(),
-        level: rank.level,
-        strong: rank.strong,
-        label,
-    })
 }
