@@ -1,11 +1,16 @@
 //! Never panic on arbitrary input: arbitrary bytes, arbitrary JSON values, and randomly
 //! mutated real fixtures and generated frameworks go through `Framework::from_json`,
-//! `Assessment::from_json` and `score`; each returns `Ok` or `Err`, and an `Err` names at
-//! least one problem.
+//! `Assessment::from_json` and `score`; plans through `Plan::from_json`, the planner's every
+//! question and the plan reports; expectation files through `Expectations::from_json`. Each
+//! returns `Ok` or `Err`, and an `Err` names at least one problem.
 
 mod model;
 
-use gender_seal::{Assessment, Error, Framework, ScoreOptions, score};
+use gender_seal::expect::Expectations;
+use gender_seal::plan::{Question, Views};
+use gender_seal::{
+    Assessment, Error, Format, Framework, Plan, Planner, Rank, ScoreOptions, report, score,
+};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::Value;
@@ -70,6 +75,52 @@ fn exercise(framework: &[u8], assessment: &[u8]) {
     }
 }
 
+const MALI_PLAN: &str = include_str!("../fixtures/mali-2021-plan.json");
+const EXPECTATIONS: &str = include_str!("../fixtures/expectations.json");
+
+/// Loads the bytes as a plan for the built-in framework and, when it loads, asks every
+/// question with every view over the baseline (a fixture, or the bytes themselves when they
+/// load as an assessment) and renders each answer in every format.
+fn exercise_plan(plan: &[u8], baseline: &[u8]) {
+    let fw = Framework::from_json(FRAMEWORKS[0].as_bytes()).unwrap();
+    let _ = Expectations::from_json(plan).map_err(|e| check(&e));
+    let plan = match Plan::from_json(plan, &fw) {
+        Ok(plan) => plan,
+        Err(e) => return check(&e),
+    };
+    let baseline = match Assessment::from_json(baseline) {
+        Ok(a) => a,
+        Err(e) => return check(&e),
+    };
+    // A small node limit keeps a hard generated plan quick: the limit is an error, not a panic.
+    let planner = match Planner::new(&fw, &baseline, &plan) {
+        Ok(p) => p.with_max_nodes(20_000),
+        Err(e) => return check(&e),
+    };
+    let questions = [
+        Question::Cheapest(Rank::parse_target(&fw, "gold").unwrap()),
+        Question::Cheapest(Rank::parse_target(&fw, "silver:strong").unwrap()),
+        Question::Best(None),
+        Question::Best(Some("0".parse().unwrap())),
+        Question::WholePlan,
+        Question::Committed,
+    ];
+    let views = Views {
+        timeline: true,
+        marginal: true,
+    };
+    for q in questions {
+        match planner.what_if(q, views, "fr") {
+            Ok(w) => {
+                for format in [Format::Text, Format::Markdown, Format::Json] {
+                    let _ = report::what_if(&w, &plan, &fw, format);
+                }
+            }
+            Err(e) => check(&e),
+        }
+    }
+}
+
 /// Bytes that look a little like JSON.
 fn jsonish_bytes() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(
@@ -84,6 +135,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes(bytes in prop_oneof![prop::collection::vec(any::<u8>(), 0..512), jsonish_bytes()]) {
         exercise(&bytes, &bytes);
+        exercise_plan(&bytes, ASSESSMENTS[0].as_bytes());
     }
 }
 
@@ -135,6 +187,23 @@ const KEYS: &[&str] = &[
     "IC1",
     "MS1",
     "T1",
+    "currency",
+    "budget",
+    "activities",
+    "cost",
+    "quarter",
+    "committed",
+    "effects",
+    "cases",
+    "name",
+    "assessment",
+    "expect",
+    "percentage",
+    "percentage_rounded",
+    "tier",
+    "strong",
+    "blocked",
+    "allow_version_mismatch",
 ];
 
 /// Numbers and strings at the edges of every limit.
@@ -225,6 +294,7 @@ proptest! {
     fn arbitrary_json_values(v in json_value()) {
         let bytes = serde_json::to_vec(&v).unwrap();
         exercise(&bytes, &bytes);
+        exercise_plan(&bytes, ASSESSMENTS[0].as_bytes());
     }
 }
 
@@ -323,6 +393,24 @@ proptest! {
         exercise(&serde_json::to_vec(&fw).unwrap(), &serde_json::to_vec(&a).unwrap());
     }
 
+    /// The Mali plan and an expectations file, mutated, over a baseline fixture (mutated too).
+    #[test]
+    fn mutated_plans_and_expectations(
+        a_pick in any::<Index>(),
+        plan_edits in prop::collection::vec((any::<Index>(), edit()), 0..4),
+        a_edits in prop::collection::vec((any::<Index>(), edit()), 0..2),
+        e_edits in prop::collection::vec((any::<Index>(), edit()), 1..4),
+    ) {
+        let mut plan: Value = serde_json::from_str(MALI_PLAN).unwrap();
+        let mut a: Value = serde_json::from_str(ASSESSMENTS[a_pick.index(ASSESSMENTS.len())]).unwrap();
+        let mut e: Value = serde_json::from_str(EXPECTATIONS).unwrap();
+        mutate(&mut plan, &plan_edits);
+        mutate(&mut a, &a_edits);
+        mutate(&mut e, &e_edits);
+        exercise_plan(&serde_json::to_vec(&plan).unwrap(), &serde_json::to_vec(&a).unwrap());
+        exercise_plan(&serde_json::to_vec(&e).unwrap(), ASSESSMENTS[0].as_bytes());
+    }
+
     /// Mutated generated frameworks, with their own assessments (mutated too).
     #[test]
     fn mutated_generated_documents(
@@ -359,5 +447,6 @@ fn pathological_documents() {
         "\"\\ud800\"".to_string(),
     ] {
         exercise(doc.as_bytes(), doc.as_bytes());
+        exercise_plan(doc.as_bytes(), doc.as_bytes());
     }
 }
