@@ -20,7 +20,7 @@ fn scoring(c: &mut Criterion) {
     assert_eq!(
         score(&fw, &mali, &options)
             .unwrap()
-            .percentage_rounded
+            .percentage_rounded()
             .to_string(),
         "74"
     );
@@ -32,6 +32,14 @@ fn scoring(c: &mut Criterion) {
     });
     g.bench_function("score, pre-parsed, drop not timed", |b| {
         b.iter_with_large_drop(|| score(black_box(&fw), black_box(&mali), &options).unwrap())
+    });
+    g.bench_function("score, pre-parsed, and read every row", |b| {
+        b.iter(|| {
+            let card = score(black_box(&fw), black_box(&mali), &options).unwrap();
+            let dims = card.dimensions().filter(|d| d.percentage.is_some()).count();
+            let rated = card.benchmarks().filter(|r| r.credit.is_some()).count();
+            (dims, rated)
+        })
     });
     g.bench_function("resolve only (part of score)", |b| {
         b.iter(|| black_box(&mali).resolve(black_box(&fw), false).unwrap())
@@ -54,7 +62,7 @@ fn scoring(c: &mut Criterion) {
     g.bench_function("Assessment parse + score", |b| {
         b.iter(|| {
             let a = Assessment::from_json(black_box(MALI)).unwrap();
-            score(&fw, &a, &options).unwrap()
+            score(&fw, &a, &options).unwrap().percentage_rounded()
         })
     });
     g.finish();
@@ -71,7 +79,7 @@ fn scoring(c: &mut Criterion) {
         b.iter(|| {
             let fw = Framework::from_json(black_box(FRAMEWORK)).unwrap();
             let a = Assessment::from_json(black_box(MALI)).unwrap();
-            score(&fw, &a, &options).unwrap()
+            score(&fw, &a, &options).unwrap().percentage_rounded()
         })
     });
     g.finish();

@@ -215,12 +215,12 @@ pub fn diff(
 
 /// The scorecard of an assessment under any framework: another framework id or version is
 /// accepted and evidence for benchmarks the framework lacks is left out, each with a warning.
-fn lenient_card(fw: &Framework, a: &Assessment, lang: &str) -> Result<Scorecard> {
+fn lenient_card<'a>(fw: &'a Framework, a: &'a Assessment, lang: &str) -> Result<Scorecard<'a>> {
     let options = ResolveOptions {
         allow_version_mismatch: true,
         allow_framework_mismatch: true,
         ignore_unknown_benchmarks: true,
     };
     let resolved = a.resolve_with(fw, &options)?;
-    Scorecard::build(fw, a, &resolved.entries, resolved.warnings, lang)
+    Scorecard::build(fw, a, resolved.entries, resolved.warnings, lang)
 }

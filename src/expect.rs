@@ -159,8 +159,7 @@ impl Expect {
             strong: Some(card.tier.as_ref().is_some_and(|t| t.strong)),
             blocked: Some(card.blocked.iter().map(|b| b.id.to_string()).collect()),
             dimensions: Some(UniqueMap(
-                card.dimensions
-                    .iter()
+                card.dimensions()
                     .map(|d| (d.id.to_string(), d.percentage.and_then(number)))
                     .collect(),
             )),
@@ -225,8 +224,7 @@ impl Expect {
         }
         for (id, want) in self.dimensions.iter().flat_map(|d| &d.0) {
             let actual = card
-                .dimensions
-                .iter()
+                .dimensions()
                 .find(|d| &*d.id == id)
                 .and_then(|d| d.percentage);
             let passed = want.map(Number::value) == actual;

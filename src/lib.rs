@@ -12,9 +12,9 @@
 //! let fw = Framework::builtin("undp-gender-seal-co", "2021.1")?;
 //! let mali = Assessment::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/mali-2020.json"))?;
 //! let card = score(&fw, &mali, &ScoreOptions { lang: "fr".into(), ..Default::default() })?;
-//! assert_eq!(card.percentage_rounded.to_string(), "74");
-//! assert_eq!(&*card.tier.as_ref().unwrap().label, "Argent-fort");
-//! assert_eq!(&*card.next.as_ref().unwrap().id, "gold");
+//! assert_eq!(card.percentage_rounded().to_string(), "74");
+//! assert_eq!(&*card.tier().unwrap().label, "Argent-fort");
+//! assert_eq!(&*card.next().unwrap().id, "gold");
 //! # Ok::<(), gender_seal::Error>(())
 //! ```
 //!

@@ -11,14 +11,12 @@ use crate::id::Id;
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
 
-use crate::assessment::{Assessment, Entry, FrameworkRef, Warning};
+use crate::assessment::{Assessment, Entry, Warning};
 use crate::decimal::{self, MICROS, Ratio, percent_of};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fraction::{Fraction, Percent};
-use crate::framework::{Aggregation, Framework, Gate, NOT_APPLICABLE};
-use crate::scorecard::{
-    BenchmarkResult, DimensionResult, GateFailure, Scorecard, TierResult, TierShortfall,
-};
+use crate::framework::{Aggregation, Framework, Gate};
+use crate::scorecard::{GateFailure, NOT_APPLICABLE_ID, Scorecard, TierResult, TierShortfall};
 use crate::text::DEFAULT_LANG;
 use crate::tier::{self, GateInput, Rank, Shortfall};
 
@@ -47,20 +45,24 @@ impl Default for ScoreOptions {
 /// let fw = Framework::builtin("undp-gender-seal-co", "2021.1").unwrap();
 /// let a = Assessment::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/mali-2020.json")).unwrap();
 /// let card = score(&fw, &a, &ScoreOptions::default()).unwrap();
-/// assert_eq!(card.percentage_rounded.to_string(), "74");
-/// assert_eq!(&*card.tier.unwrap().label, "Silver-strong");
+/// assert_eq!(card.percentage_rounded().to_string(), "74");
+/// assert_eq!(&*card.tier().unwrap().label, "Silver-strong");
 /// ```
 ///
 /// # Errors
 ///
 /// [`ErrorKind::FrameworkMismatch`] or [`ErrorKind::Invalid`] from
 /// [`Assessment::resolve`]; [`ErrorKind::NotScorable`] when no benchmark is applicable.
-pub fn score(fw: &Framework, assessment: &Assessment, options: &ScoreOptions) -> Result<Scorecard> {
+pub fn score<'a>(
+    fw: &'a Framework,
+    assessment: &'a Assessment,
+    options: &ScoreOptions,
+) -> Result<Scorecard<'a>> {
     let resolved = assessment.resolve(fw, options.allow_version_mismatch)?;
     Scorecard::build(
         fw,
         assessment,
-        &resolved.entries,
+        resolved.entries,
         resolved.warnings,
         &options.lang,
     )
@@ -167,9 +169,6 @@ pub(crate) fn official(fw: &Framework, p: &impl Percent) -> Result<Decimal> {
     p.round(r.decimals, r.mode)
 }
 
-/// `not_applicable` as an id in results.
-const NOT_APPLICABLE_ID: Id = Id::from_static(NOT_APPLICABLE);
-
 fn not_scorable() -> Error {
     Error::new(
         ErrorKind::NotScorable,
@@ -178,19 +177,19 @@ fn not_scorable() -> Error {
     )
 }
 
-impl Scorecard {
+impl<'a> Scorecard<'a> {
     /// Builds the scorecard of resolved entries (one per benchmark, in framework order).
     ///
     /// # Errors
     ///
     /// [`ErrorKind::NotScorable`] when no benchmark is applicable.
     pub(crate) fn build(
-        fw: &Framework,
-        assessment: &Assessment,
-        entries: &[Entry],
+        fw: &'a Framework,
+        assessment: &'a Assessment,
+        entries: Vec<Entry>,
         warnings: Vec<Warning>,
         lang: &str,
-    ) -> Result<Scorecard> {
+    ) -> Result<Scorecard<'a>> {
         let rating = |b: usize| entries[b].rating;
         let totals = totals(fw, rating);
         let dim_percents: Vec<Option<Fraction>> =
@@ -213,7 +212,7 @@ impl Scorecard {
                 failing: award
                     .failing(s)
                     .iter()
-                    .map(|&(ti, gi)| gate_failure(fw, ti, gi, entries, &dim_percents))
+                    .map(|&(ti, gi)| gate_failure(fw, ti, gi, &entries, &dim_percents))
                     .collect(),
             }
         };
@@ -224,20 +223,19 @@ impl Scorecard {
             .collect();
         let next = award.next.as_ref().map(|(s, m)| shortfall(s, *m));
         Ok(Scorecard {
-            framework: FrameworkRef::of(fw),
-            office: assessment.office.clone(),
-            period: assessment.period.clone(),
-            lang: lang.to_string(),
+            framework: fw,
+            office: &assessment.office,
+            period: assessment.period.as_deref(),
+            lang: Id::from(lang),
             percentage: decimal::report4(&p),
             percentage_rounded: official,
-            rounding: fw.rounding(),
             tier: tier_result(fw, rank, lang),
             rank,
             blocked,
             next,
-            dimensions: dimension_results(fw, &totals, &dim_percents),
-            benchmarks: benchmark_results(fw, entries),
             warnings,
+            entries,
+            totals,
         })
     }
 }
@@ -255,49 +253,6 @@ pub(crate) fn tier_result(fw: &Framework, rank: Rank, lang: &str) -> Option<Tier
         strong: rank.strong,
         label,
     })
-}
-
-fn dimension_results(
-    fw: &Framework,
-    totals: &[DimensionTotal],
-    percents: &[Option<impl Percent>],
-) -> Vec<DimensionResult> {
-    fw.dimensions()
-        .iter()
-        .zip(totals)
-        .zip(percents)
-        .map(|((d, t), p)| DimensionResult {
-            id: d.id.clone(),
-            percentage: p.as_ref().map(decimal::report4),
-            earned: decimal::scaled(t.earned, 12),
-            possible: decimal::scaled(t.possible, 12),
-            weight: d.weight,
-            benchmarks: d.benchmarks.len(),
-            applicable: t.applicable,
-        })
-        .collect()
-}
-
-fn benchmark_results(fw: &Framework, entries: &[Entry]) -> Vec<BenchmarkResult> {
-    let na = &NOT_APPLICABLE_ID;
-    fw.benchmarks()
-        .iter()
-        .zip(entries)
-        .enumerate()
-        .map(|(i, (b, e))| {
-            let rating = e.rating.map(|r| &fw.ratings()[r]);
-            BenchmarkResult {
-                id: b.id.clone(),
-                dimension: fw.dimensions()[b.dimension].id.clone(),
-                rating: rating.map_or_else(|| na.clone(), |r| r.id.clone()),
-                basis: e.basis,
-                value: e.value,
-                weight: b.weight,
-                credit: rating.map(|r| r.credit),
-                earned: e.rating.map(|r| fw.earned[i * fw.ratings().len() + r]),
-            }
-        })
-        .collect()
 }
 
 pub(crate) fn gate_failure(

@@ -1,55 +1,261 @@
 //! The result of scoring: what `score --format json` prints (SPEC §9). Every decimal is a
 //! normalised string; labels are in the language asked for.
 
-use crate::id::Id;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{Basis, FrameworkRef, Warning};
+use crate::assessment::{Basis, Entry, FrameworkRef, Warning};
 use crate::decimal::{self, Number};
-use crate::framework::Rounding;
+use crate::framework::{Framework, NOT_APPLICABLE, Rounding};
+use crate::id::Id;
+use crate::score::DimensionTotal;
 use crate::tier::Rank;
 
-/// A scorecard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Scorecard {
+/// `not_applicable` as an id in results.
+pub(crate) const NOT_APPLICABLE_ID: Id = Id::from_static(NOT_APPLICABLE);
+
+/// A scorecard: the result of [`score`](crate::score()).
+///
+/// The headline (percentage, official figure, tier, blocked and next tiers, warnings) is
+/// computed when the card is built. The per-dimension and per-benchmark detail is built when
+/// read, by [`Scorecard::dimensions`] and [`Scorecard::benchmarks`], from the framework the
+/// card borrows and the resolved rating of each benchmark it keeps: scoring allocates no row
+/// it may never show. Serialising a scorecard writes the whole document of SPEC §9 (`score
+/// --format json`); every decimal there is a normalised string.
+///
+/// ```
+/// use gender_seal::{score, Assessment, Framework, ScoreOptions};
+/// let fw = Framework::builtin("undp-gender-seal-co", "2021.1")?;
+/// let mali = Assessment::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/mali-2020.json"))?;
+/// let card = score(&fw, &mali, &ScoreOptions::default())?;
+/// assert_eq!(card.percentage_rounded().to_string(), "74");
+/// let ms1 = card.benchmarks().find(|b| &*b.id == "MS1").unwrap();
+/// assert_eq!(&*ms1.rating, "partially_met");
+/// let json = serde_json::to_value(&card).unwrap();
+/// assert_eq!(json["benchmarks"].as_array().map(Vec::len), Some(41));
+/// # Ok::<(), gender_seal::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Scorecard<'a> {
+    pub(crate) framework: &'a Framework,
+    pub(crate) office: &'a str,
+    pub(crate) period: Option<&'a str>,
+    pub(crate) lang: Id,
+    pub(crate) percentage: Decimal,
+    pub(crate) percentage_rounded: Decimal,
+    pub(crate) tier: Option<TierResult>,
+    pub(crate) rank: Rank,
+    pub(crate) blocked: Vec<TierShortfall>,
+    pub(crate) next: Option<TierShortfall>,
+    pub(crate) warnings: Vec<Warning>,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) totals: Vec<DimensionTotal>,
+}
+
+impl<'a> Scorecard<'a> {
     /// The framework scored against.
-    pub framework: FrameworkRef,
+    pub fn framework(&self) -> &'a Framework {
+        self.framework
+    }
+
     /// Office name.
-    pub office: String,
+    pub fn office(&self) -> &'a str {
+        self.office
+    }
+
+    /// Assessment period (a plan's projected scorecard carries the plan's period).
+    pub fn period(&self) -> Option<&'a str> {
+        self.period
+    }
+
+    /// Language of the labels.
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// The exact percentage, rounded half-even to 4 decimals for reading.
+    pub fn percentage(&self) -> Decimal {
+        self.percentage
+    }
+
+    /// The official percentage: rounded by the framework's policy.
+    pub fn percentage_rounded(&self) -> Decimal {
+        self.percentage_rounded
+    }
+
+    /// The rounding policy applied (the framework's).
+    pub fn rounding(&self) -> Rounding {
+        self.framework.rounding()
+    }
+
+    /// The awarded tier, or `None`.
+    pub fn tier(&self) -> Option<&TierResult> {
+        self.tier.as_ref()
+    }
+
+    /// Rank of the result.
+    pub fn rank(&self) -> Rank {
+        self.rank
+    }
+
+    /// Tiers above the awarded one whose minimum is reached but whose gates fail.
+    pub fn blocked(&self) -> &[TierShortfall] {
+        &self.blocked
+    }
+
+    /// The lowest tier above the awarded one, or `None` at the top.
+    pub fn next(&self) -> Option<&TierShortfall> {
+        self.next.as_ref()
+    }
+
+    /// Warnings for the assessor.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// The resolved evidence: one entry per benchmark, in framework order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Per dimension, in framework order, built when read.
+    pub fn dimensions(&self) -> impl ExactSizeIterator<Item = DimensionResult> + '_ {
+        let fw = self.framework;
+        fw.dimensions()
+            .iter()
+            .zip(&self.totals)
+            .map(|(d, t)| DimensionResult {
+                id: d.id.clone(),
+                percentage: t.fraction().as_ref().map(decimal::report4),
+                earned: decimal::scaled(t.earned, 12),
+                possible: decimal::scaled(t.possible, 12),
+                weight: d.weight,
+                benchmarks: d.benchmarks.len(),
+                applicable: t.applicable,
+            })
+    }
+
+    /// Per benchmark, in framework order, built when read.
+    pub fn benchmarks(&self) -> impl ExactSizeIterator<Item = BenchmarkResult> + '_ {
+        let fw = self.framework;
+        fw.benchmarks()
+            .iter()
+            .zip(&self.entries)
+            .enumerate()
+            .map(move |(i, (b, e))| {
+                let rating = e.rating.map(|r| &fw.ratings()[r]);
+                BenchmarkResult {
+                    id: b.id.clone(),
+                    dimension: fw.dimensions()[b.dimension].id.clone(),
+                    rating: rating.map_or_else(|| NOT_APPLICABLE_ID.clone(), |r| r.id.clone()),
+                    basis: e.basis,
+                    value: e.value,
+                    weight: b.weight,
+                    credit: rating.map(|r| r.credit),
+                    earned: e.rating.map(|r| fw.earned[i * fw.ratings().len() + r]),
+                }
+            })
+    }
+
+    /// The whole document of SPEC §9, borrowed where it can be.
+    fn document(&self) -> Document<'_> {
+        Document {
+            framework: FrameworkRef::of(self.framework),
+            office: self.office,
+            period: self.period,
+            lang: &self.lang,
+            percentage: self.percentage,
+            percentage_rounded: self.percentage_rounded,
+            rounding: self.rounding(),
+            tier: self.tier.as_ref(),
+            rank: self.rank,
+            blocked: &self.blocked,
+            next: self.next.as_ref(),
+            dimensions: self.dimensions().collect(),
+            benchmarks: self.benchmarks().collect(),
+            warnings: &self.warnings,
+        }
+    }
+}
+
+/// Equal when scored against the same framework (the same value in memory) with the same
+/// office, period, language, results and warnings.
+impl PartialEq for Scorecard<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.framework, other.framework)
+            && self.office == other.office
+            && self.period == other.period
+            && self.lang == other.lang
+            && self.percentage == other.percentage
+            && self.percentage_rounded == other.percentage_rounded
+            && self.tier == other.tier
+            && self.rank == other.rank
+            && self.blocked == other.blocked
+            && self.next == other.next
+            && self.warnings == other.warnings
+            && self.entries == other.entries
+            && self.totals == other.totals
+    }
+}
+
+impl Serialize for Scorecard<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.document().serialize(serializer)
+    }
+}
+
+impl JsonSchema for Scorecard<'_> {
+    fn schema_name() -> Cow<'static, str> {
+        Document::schema_name()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        Document::json_schema(generator)
+    }
+}
+
+/// A scorecard as JSON (SPEC §9).
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Scorecard", description = "A scorecard.")]
+struct Document<'s> {
+    /// The framework scored against.
+    framework: FrameworkRef,
+    /// Office name.
+    office: &'s str,
     /// Assessment period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
+    period: Option<&'s str>,
     /// Language of the labels.
-    pub lang: String,
+    lang: &'s str,
     /// The exact percentage, rounded half-even to 4 decimals for reading.
     #[serde(with = "decimal::string")]
     #[schemars(with = "decimal::DecimalString")]
-    pub percentage: Decimal,
+    percentage: Decimal,
     /// The official percentage: rounded by the framework's policy.
     #[serde(with = "decimal::string")]
     #[schemars(with = "decimal::DecimalString")]
-    pub percentage_rounded: Decimal,
+    percentage_rounded: Decimal,
     /// The rounding policy applied.
-    pub rounding: Rounding,
+    rounding: Rounding,
     /// The awarded tier, or null.
-    pub tier: Option<TierResult>,
+    tier: Option<&'s TierResult>,
     /// Rank of the result.
-    pub rank: Rank,
+    rank: Rank,
     /// Tiers above the awarded one whose minimum is reached but whose gates fail.
-    pub blocked: Vec<TierShortfall>,
+    blocked: &'s [TierShortfall],
     /// The lowest tier above the awarded one, or null at the top.
-    pub next: Option<TierShortfall>,
+    next: Option<&'s TierShortfall>,
     /// Per dimension, in framework order.
-    pub dimensions: Vec<DimensionResult>,
+    dimensions: Vec<DimensionResult>,
     /// Per benchmark, in framework order.
-    pub benchmarks: Vec<BenchmarkResult>,
+    benchmarks: Vec<BenchmarkResult>,
     /// Warnings for the assessor.
-    pub warnings: Vec<Warning>,
+    warnings: &'s [Warning],
 }
 
 /// The awarded tier.

@@ -67,6 +67,9 @@ fn exercise(framework: &[u8], assessment: &[u8]) {
                 match score(fw, a, &options) {
                     Ok(card) => {
                         let _ = serde_json::to_string(&card).unwrap();
+                        for format in [Format::Text, Format::Markdown] {
+                            let _ = report::scorecard(&card, format);
+                        }
                     }
                     Err(e) => check(&e),
                 }

@@ -15,7 +15,7 @@ fn report(framework: &str, fixture: &str, format: Format, lang: &str) -> String 
         ..Default::default()
     };
     let card = score(&fw, &a, &options).unwrap();
-    report::scorecard(&card, &fw, format)
+    report::scorecard(&card, format)
 }
 
 fn mali(format: Format, lang: &str) -> String {

@@ -42,7 +42,13 @@ pub fn score_both_ways(fw: &Framework, a: &Assessment) {
         match score(fw, a, &options) {
             Ok(card) => {
                 let _ = serde_json::to_string(&card);
-                let _ = gender_seal::report::scorecard(&card, fw, gender_seal::Format::Json);
+                for format in [
+                    gender_seal::Format::Json,
+                    gender_seal::Format::Text,
+                    gender_seal::Format::Markdown,
+                ] {
+                    let _ = gender_seal::report::scorecard(&card, format);
+                }
             }
             Err(e) => assert!(!e.problems().is_empty()),
         }

@@ -46,7 +46,7 @@ fn agree(fw: &Framework, a: &Assessment, lang: &str) -> bool {
     for options in [ResolveOptions::default(), lenient()] {
         assert_eq!(Ok(fast.clone()), a.resolve_any_order(fw, &options));
     }
-    let card = |r: Resolved| Scorecard::build(fw, a, &r.entries, r.warnings, lang);
+    let card = |r: Resolved| Scorecard::build(fw, a, r.entries, r.warnings, lang);
     let general = a.resolve_any_order(fw, &ResolveOptions::default());
     assert_eq!(
         card(fast),

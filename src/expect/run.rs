@@ -178,8 +178,8 @@ pub fn check(file: &Expectations, base: &Path, name: &str) -> Result<FileReport>
         cases.push(CaseResult {
             name: case.name.clone(),
             assessment: path.display().to_string(),
-            office: card.office.clone(),
-            framework: card.framework.clone(),
+            office: card.office.to_string(),
+            framework: FrameworkRef::of(card.framework),
             passed: checks.iter().all(|c| c.passed),
             checks,
         });

@@ -82,9 +82,9 @@ pub struct Shortfall {
 }
 
 /// The answer to one plan question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct WhatIf {
+pub struct WhatIf<'a> {
     /// The framework.
     pub framework: FrameworkRef,
     /// Office (from the plan).
@@ -134,16 +134,16 @@ pub struct WhatIf {
     /// Search nodes the optimiser visited (0 when nothing was optimised).
     pub search_nodes: u64,
     /// The projected scorecard of the set.
-    pub scorecard: Scorecard,
+    pub scorecard: Scorecard<'a>,
 }
 
-impl Planner<'_> {
+impl<'a> Planner<'a> {
     /// Answers a question, with the views asked for, labels in `lang`.
     ///
     /// # Errors
     ///
     /// As [`Planner::cheapest`] and [`Planner::best`].
-    pub fn what_if(&self, question: Question, views: Views, lang: &str) -> Result<WhatIf> {
+    pub fn what_if(&self, question: Question, views: Views, lang: &str) -> Result<WhatIf<'a>> {
         let plan = self.plan;
         let (name, choice, target, budget) = match question {
             Question::Cheapest(rank) => ("cheapest", self.cheapest(rank)?, Some(rank), None),

@@ -266,16 +266,16 @@ impl<'a> Planner<'a> {
     /// # Errors
     ///
     /// [`ErrorKind::NotScorable`] when nothing is applicable (excluded by construction).
-    pub fn scorecard(&self, set: ActivitySet, lang: &str) -> Result<Scorecard> {
+    pub fn scorecard(&self, set: ActivitySet, lang: &str) -> Result<Scorecard<'a>> {
         let mut card = Scorecard::build(
             self.fw,
             self.baseline,
-            &self.entries(set),
+            self.entries(set),
             self.warnings.clone(),
             lang,
         )?;
         if let Some(period) = &self.plan.file().period {
-            card.period = Some(period.clone());
+            card.period = Some(period);
         }
         Ok(card)
     }

@@ -19,23 +19,23 @@ use crate::report::layout::{
 use crate::report::{Format, json, tr};
 use crate::scorecard::{GateFailure, Scorecard, TierShortfall};
 
-/// Renders a scorecard. Labels and titles come from `fw` in the scorecard's language; `fw`
-/// must be the framework the card was scored against (unknown ids are shown as ids).
+/// Renders a scorecard. Labels and titles come from the card's framework, in the card's
+/// language.
 ///
 /// ```
 /// use gender_seal::{report, score, Assessment, Format, Framework, ScoreOptions};
 /// let fw = Framework::builtin("undp-gender-seal-co", "2021.1")?;
 /// let mali = Assessment::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/mali-2020.json"))?;
 /// let card = score(&fw, &mali, &ScoreOptions::default())?;
-/// let text = report::scorecard(&card, &fw, Format::Text);
+/// let text = report::scorecard(&card, Format::Text);
 /// assert!(text.contains("74 % — Silver-strong"));
 /// # Ok::<(), gender_seal::Error>(())
 /// ```
-pub fn scorecard(card: &Scorecard, fw: &Framework, format: Format) -> String {
+pub fn scorecard(card: &Scorecard, format: Format) -> String {
     match format {
         Format::Json => json(card),
-        Format::Text => text::render(&View::new(card, fw)),
-        Format::Markdown => markdown::render(&View::new(card, fw)),
+        Format::Text => text::render(&View::new(card)),
+        Format::Markdown => markdown::render(&View::new(card)),
     }
 }
 
@@ -112,11 +112,12 @@ struct Blocked {
 }
 
 impl View {
-    fn new(card: &Scorecard, fw: &Framework) -> View {
+    fn new(card: &Scorecard) -> View {
+        let fw = card.framework;
         let lang = card.lang.as_str();
-        let heading = match &card.period {
+        let heading = match card.period {
             Some(p) => format!("{} — {p}", card.office),
-            None => card.office.clone(),
+            None => card.office.to_string(),
         };
         let framework = fill(
             tr(
@@ -124,7 +125,7 @@ impl View {
                 "Framework: {id}, version {v}",
                 "Cadre : {id}, version {v}",
             ),
-            &[("id", &card.framework.id), ("v", &card.framework.version)],
+            &[("id", fw.id()), ("v", fw.version())],
         );
         let next_id = card.next.as_ref().map(|n| n.id.clone());
         View {
@@ -137,8 +138,7 @@ impl View {
             dimensions: dimensions(card, fw, lang),
             shortfalls: shortfalls(card, fw, lang),
             not_applicable: card
-                .benchmarks
-                .iter()
+                .benchmarks()
                 .filter(|b| &*b.rating == NOT_APPLICABLE)
                 .map(|b| benchmark_name(fw, &b.id, lang))
                 .collect(),
@@ -222,9 +222,8 @@ fn facts(card: &Scorecard, fw: &Framework, lang: &str) -> Vec<(String, String)> 
     let computed = match fw.aggregation() {
         Aggregation::Flat => {
             let sum = |f: fn(&crate::scorecard::DimensionResult) -> Decimal| {
-                card.dimensions
-                    .iter()
-                    .try_fold(Decimal::ZERO, |acc, d| acc.checked_add(f(d)))
+                card.dimensions()
+                    .try_fold(Decimal::ZERO, |acc, d| acc.checked_add(f(&d)))
                     .map_or_else(|| "?".to_string(), format_decimal)
             };
             fill(
@@ -250,8 +249,7 @@ fn facts(card: &Scorecard, fw: &Framework, lang: &str) -> Vec<(String, String)> 
                 (
                     "n",
                     &card
-                        .dimensions
-                        .iter()
+                        .dimensions()
                         .filter(|d| d.percentage.is_some())
                         .count()
                         .to_string(),
@@ -272,14 +270,13 @@ fn facts(card: &Scorecard, fw: &Framework, lang: &str) -> Vec<(String, String)> 
         (tr(lang, "Computed as", "Calcul").to_string(), computed),
         (
             tr(lang, "Rounding", "Arrondi").to_string(),
-            rounding(lang, card.rounding),
+            rounding(lang, card.rounding()),
         ),
     ]
 }
 
 fn dimensions(card: &Scorecard, fw: &Framework, lang: &str) -> Vec<DimensionRow> {
-    card.dimensions
-        .iter()
+    card.dimensions()
         .map(|d| {
             let title = fw
                 .dimensions()
@@ -311,8 +308,7 @@ fn dimensions(card: &Scorecard, fw: &Framework, lang: &str) -> Vec<DimensionRow>
 /// Applicable benchmarks rated below the top of the scale, in framework order.
 fn shortfalls(card: &Scorecard, fw: &Framework, lang: &str) -> Vec<BenchmarkRow> {
     let top = fw.ratings().len().saturating_sub(1);
-    card.benchmarks
-        .iter()
+    card.benchmarks()
         .filter(|b| &*b.rating != NOT_APPLICABLE && fw.rating_index(&b.rating) != Some(top))
         .map(|b| {
             let known = fw.benchmark_index(&b.id).map(|i| &fw.benchmarks()[i]);
@@ -548,14 +544,15 @@ mod tests {
     use super::*;
     use crate::{Assessment, ScoreOptions, score};
 
-    fn card(fixture: &str, fw: &Framework, lang: &str) -> Scorecard {
+    /// The report of a fixture scored against `fw`.
+    fn report(fixture: &str, fw: &Framework, lang: &str, format: Format) -> String {
         let path = format!("{}/fixtures/{fixture}", env!("CARGO_MANIFEST_DIR"));
         let a = Assessment::from_path(path).unwrap();
         let options = ScoreOptions {
             lang: lang.into(),
             ..Default::default()
         };
-        score(fw, &a, &options).unwrap()
+        scorecard(&score(fw, &a, &options).unwrap(), format)
     }
 
     fn default_fw() -> Framework {
@@ -565,7 +562,7 @@ mod tests {
     #[test]
     fn gated_office_says_gold_is_blocked_once() {
         let fw = default_fw();
-        let text = scorecard(&card("gated-office.json", &fw, "en"), &fw, Format::Text);
+        let text = report("gated-office.json", &fw, "en", Format::Text);
         assert!(text.contains("83 % — Silver-strong"), "{text}");
         assert!(text.contains("The score is enough: 83 % reaches the 80 % Gold needs"));
         assert!(text.contains(
@@ -582,13 +579,13 @@ mod tests {
     #[test]
     fn cumulative_gates_name_their_tier() {
         let fw = default_fw();
-        let text = scorecard(&card("ee3-floor-office.json", &fw, "en"), &fw, Format::Text);
+        let text = report("ee3-floor-office.json", &fw, "en", Format::Text);
         assert!(text.contains("87 % — no tier"), "{text}");
         assert!(
             text.contains("Silver is blocked: 87 % reaches its 70 % minimum, but 1 gate fails:")
         );
         assert!(text.contains("[Bronze gate]"), "{text}");
-        let fr = scorecard(&card("ee3-floor-office.json", &fw, "fr"), &fw, Format::Text);
+        let fr = report("ee3-floor-office.json", &fw, "fr", Format::Text);
         assert!(fr.contains("87 % — aucun niveau"), "{fr}");
         assert!(fr.contains("[condition du niveau Bronze]"), "{fr}");
     }
@@ -596,9 +593,9 @@ mod tests {
     #[test]
     fn top_tier_and_french_warnings() {
         let fw = default_fw();
-        let text = scorecard(&card("gold-office.json", &fw, "en"), &fw, Format::Markdown);
+        let text = report("gold-office.json", &fw, "en", Format::Markdown);
         assert!(text.contains("Gold is the top tier"), "{text}");
-        let fr = scorecard(&card("many-na-office.json", &fw, "fr"), &fw, Format::Text);
+        let fr = report("many-na-office.json", &fw, "fr", Format::Text);
         assert!(
             fr.contains("aucune preuve pour CK4 : noté « Non atteint »"),
             "{fr}"

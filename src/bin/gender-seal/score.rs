@@ -38,7 +38,6 @@ pub(crate) fn run(args: &ScoreArgs, out: &Output) -> Result<Done, Error> {
         .map_err(|e| e.in_file(args.assessment.display().to_string()))?;
     Ok(Done::ok(gender_seal::report::scorecard(
         &card,
-        &fw,
         out.format(),
     )))
 }
