@@ -1,7 +1,7 @@
 //! An office's evidence against one framework (SPEC §4), and its resolution into one rating per
 //! benchmark.
 
-use crate::id::Id;
+use crate::id::{Id, same};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -286,8 +286,8 @@ impl Assessment {
             return None;
         }
         let mut entries = Vec::with_capacity(evidence.len());
-        for (bi, (b, (id, ev))) in fw.benchmarks().iter().zip(evidence).enumerate() {
-            if !same(&b.id, id) {
+        for (bi, (key, (id, ev))) in fw.benchmark_keys.iter().zip(evidence).enumerate() {
+            if !same(key, id) {
                 return None;
             }
             let entry = resolve_entry(fw, bi, ev).ok()?;
@@ -377,7 +377,10 @@ impl Assessment {
                     }
                     entries[bi] = entry;
                 }
-                Err((field, message)) => p.push(format!("evidence.{id}{field}"), message),
+                Err(problem) => {
+                    let (field, message) = problem.describe(fw, bi, ev);
+                    p.push(format!("evidence.{id}{field}"), message);
+                }
             }
         }
         p.finish(ErrorKind::Invalid)?;
@@ -410,67 +413,92 @@ fn unexplained(entry: &Entry, ev: &Evidence) -> bool {
     entry.rating.is_none() && ev.note.as_deref().is_none_or(|n| n.trim().is_empty())
 }
 
-/// String equality without a call to `memcmp`: ids are short.
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+/// Why one evidence entry is invalid; [`EntryProblem::describe`] words it. Kept apart from
+/// the message so that resolving valid evidence formats nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EntryProblem {
+    Both,
+    Neither,
+    NotApplicableNotAllowed,
+    UnknownRating,
+    /// No rule, or a value out of the rule's bounds: [`rate_value`] says which.
+    Value,
 }
 
-/// Resolves one entry; on error, the field suffix of the path and the message.
-fn resolve_entry(
-    fw: &Framework,
-    bi: usize,
-    ev: &Evidence,
-) -> std::result::Result<Entry, (&'static str, String)> {
-    let b = &fw.benchmarks()[bi];
-    match (&ev.rating, ev.value) {
-        (Some(_), Some(_)) => Err((
-            "",
-            format!(
-                "evidence for {} has both 'rating' and 'value'; give one",
-                b.id
+impl EntryProblem {
+    /// The field suffix of the path (`.rating`, `.value` or none) and the message.
+    fn describe(self, fw: &Framework, bi: usize, ev: &Evidence) -> (&'static str, String) {
+        let b = &fw.benchmarks()[bi];
+        match self {
+            EntryProblem::Both => (
+                "",
+                format!(
+                    "evidence for {} has both 'rating' and 'value'; give one",
+                    b.id
+                ),
             ),
-        )),
-        (None, None) => Err((
-            "",
-            format!("evidence for {} has neither 'rating' nor 'value'", b.id),
-        )),
-        (Some(r), None) if same(r, NOT_APPLICABLE) => {
-            if b.allow_not_applicable {
-                Ok(Entry {
-                    rating: None,
-                    basis: Basis::NotApplicable,
-                    value: None,
-                })
-            } else {
-                Err((
-                    ".rating",
-                    format!("{} may not be rated not applicable", b.id),
-                ))
+            EntryProblem::Neither => (
+                "",
+                format!("evidence for {} has neither 'rating' nor 'value'", b.id),
+            ),
+            EntryProblem::NotApplicableNotAllowed => (
+                ".rating",
+                format!("{} may not be rated not applicable", b.id),
+            ),
+            EntryProblem::UnknownRating => (
+                ".rating",
+                format!(
+                    "unknown rating '{}' for benchmark {}; expected one of {}, {NOT_APPLICABLE}",
+                    ev.rating.as_deref().unwrap_or_default(),
+                    b.id,
+                    fw.rating_list()
+                ),
+            ),
+            EntryProblem::Value => {
+                let message = match ev.value {
+                    Some(v) => rate_value(fw, bi, v).err().unwrap_or_default(),
+                    None => String::new(),
+                };
+                (".value", message)
             }
         }
-        (Some(r), None) => match fw.ratings().iter().position(|x| same(&x.id, r)) {
+    }
+}
+
+/// Resolves one entry, or says what is wrong with it.
+#[inline(always)]
+fn resolve_entry(fw: &Framework, bi: usize, ev: &Evidence) -> Result<Entry, EntryProblem> {
+    let b = &fw.benchmarks()[bi];
+    match (&ev.rating, ev.value) {
+        (Some(r), None) => match fw.rating_index(r) {
             Some(ri) => Ok(Entry {
                 rating: Some(ri),
                 basis: Basis::Rated,
                 value: None,
             }),
-            None => Err((
-                ".rating",
-                format!(
-                    "unknown rating '{r}' for benchmark {}; expected one of {}, {NOT_APPLICABLE}",
-                    b.id,
-                    fw.rating_list()
-                ),
-            )),
+            None if same(r, NOT_APPLICABLE) => {
+                if b.allow_not_applicable {
+                    Ok(Entry {
+                        rating: None,
+                        basis: Basis::NotApplicable,
+                        value: None,
+                    })
+                } else {
+                    Err(EntryProblem::NotApplicableNotAllowed)
+                }
+            }
+            None => Err(EntryProblem::UnknownRating),
         },
-        (None, Some(v)) => {
-            let rating = rate_value(fw, bi, v).map_err(|m| (".value", m))?;
-            Ok(Entry {
+        (None, Some(v)) => match rate_value(fw, bi, v) {
+            Ok(rating) => Ok(Entry {
                 rating: Some(rating),
                 basis: Basis::Derived,
                 value: Some(v),
-            })
-        }
+            }),
+            Err(_) => Err(EntryProblem::Value),
+        },
+        (Some(_), Some(_)) => Err(EntryProblem::Both),
+        (None, None) => Err(EntryProblem::Neither),
     }
 }
 
@@ -480,6 +508,7 @@ fn resolve_entry(
 /// # Errors
 ///
 /// The message, when the benchmark has no rule or the value is out of bounds.
+#[inline(always)]
 pub(crate) fn rate_value(
     fw: &Framework,
     bi: usize,

@@ -421,6 +421,12 @@ pub(crate) fn report4(r: &impl crate::fraction::Percent) -> Decimal {
     r.round(4, RoundingMode::HalfEven).unwrap_or(Decimal::MAX)
 }
 
+/// `d` in millionths, exactly; `None` when it has more than 6 decimals or does not fit.
+pub(crate) fn micros_of(d: Decimal) -> Option<i128> {
+    let up = MAX_DECIMALS.checked_sub(d.scale())?;
+    d.mantissa().checked_mul(10i128.checked_pow(up)?)
+}
+
 /// A decimal from an integer amount of 10^-`scale` units.
 pub(crate) fn scaled(amount: i128, scale: u32) -> Decimal {
     // Amounts here are sums of at most 10,000 products of bounded inputs: |amount| < 10^23.

@@ -54,11 +54,11 @@ impl Side {
                 .collect()
         };
         Side {
-            percentage: card.percentage,
+            percentage: card.percentage(),
             percentage_rounded: card.percentage_rounded,
-            tier: card.tier.clone(),
-            rank: card.rank,
-            blocked: card.blocked.iter().map(|b| b.id.clone()).collect(),
+            tier: card.tier().clone(),
+            rank: card.rank(),
+            blocked: card.blocked().iter().map(|b| b.id.clone()).collect(),
             ignored: with(WarningCode::UnknownBenchmarkIgnored),
             unrated: with(WarningCode::MissingEvidence),
         }

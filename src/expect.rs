@@ -153,11 +153,11 @@ impl Expect {
     pub fn pin(card: &Scorecard) -> Expect {
         let number = |d: rust_decimal::Decimal| Number::try_from(d).ok();
         Expect {
-            percentage: number(card.percentage),
+            percentage: number(card.percentage()),
             percentage_rounded: number(card.percentage_rounded),
-            tier: Some(card.tier.as_ref().map(|t| t.id.to_string())),
-            strong: Some(card.tier.as_ref().is_some_and(|t| t.strong)),
-            blocked: Some(card.blocked.iter().map(|b| b.id.to_string()).collect()),
+            tier: Some(card.tier().map(|t| t.id.to_string())),
+            strong: Some(card.tier().is_some_and(|t| t.strong)),
+            blocked: Some(card.blocked().iter().map(|b| b.id.to_string()).collect()),
             dimensions: Some(UniqueMap(
                 card.dimensions()
                     .map(|d| (d.id.to_string(), d.percentage.and_then(number)))
@@ -186,11 +186,11 @@ impl Expect {
             });
         };
         if let Some(p) = self.percentage {
-            let passed = p.value() == card.percentage;
+            let passed = p.value() == card.percentage();
             push(
                 "percentage".into(),
                 decimal(p.value()),
-                decimal(card.percentage),
+                decimal(card.percentage()),
                 passed,
             );
         }
@@ -203,13 +203,14 @@ impl Expect {
                 passed,
             );
         }
-        let actual_tier = card.tier.as_ref().map(|t| &*t.id);
+        let tier = card.tier();
+        let actual_tier = tier.as_ref().map(|t| &*t.id);
         if let Some(t) = &self.tier {
             let passed = t.as_deref() == actual_tier;
             push("tier".into(), text(t.as_deref()), text(actual_tier), passed);
         }
         if let Some(s) = self.strong {
-            let actual = card.tier.as_ref().is_some_and(|t| t.strong);
+            let actual = card.tier().is_some_and(|t| t.strong);
             push(
                 "strong".into(),
                 Value::Bool(s),
@@ -218,7 +219,8 @@ impl Expect {
             );
         }
         if let Some(b) = &self.blocked {
-            let actual: Vec<&str> = card.blocked.iter().map(|t| &*t.id).collect();
+            let blocked = card.blocked();
+            let actual: Vec<&str> = blocked.iter().map(|t| &*t.id).collect();
             let passed = b.len() == actual.len() && b.iter().all(|id| actual.contains(&&**id));
             push("blocked".into(), list(b), list(actual), passed);
         }

@@ -12,13 +12,13 @@ use num_bigint::BigInt;
 use rust_decimal::Decimal;
 
 use crate::assessment::{Assessment, Entry, Warning};
-use crate::decimal::{self, MICROS, Ratio, percent_of};
+use crate::decimal::{self, Ratio, percent_of};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fraction::{Fraction, Percent};
 use crate::framework::{Aggregation, Framework, Gate};
-use crate::scorecard::{GateFailure, NOT_APPLICABLE_ID, Scorecard, TierResult, TierShortfall};
+use crate::scorecard::{GateFailure, NOT_APPLICABLE_ID, Scorecard, TierResult};
 use crate::text::DEFAULT_LANG;
-use crate::tier::{self, GateInput, Rank, Shortfall};
+use crate::tier::{self, GateInput, Rank};
 
 /// Options of [`score`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,19 +100,32 @@ pub(crate) fn totals(
 ) -> Vec<DimensionTotal> {
     fw.dimensions()
         .iter()
-        .map(|d| {
-            let mut t = DimensionTotal::default();
-            for b in d.benchmarks.clone() {
-                if let Some(r) = rating(b) {
-                    let w = fw.weight_micros[b];
-                    t.earned += w * fw.credit_micros[r];
-                    t.possible += w * i128::from(MICROS);
-                    t.applicable += 1;
-                }
-            }
-            t
-        })
+        .map(|d| total_of(fw, d.benchmarks.clone(), d.benchmarks.clone().map(&rating)))
         .collect()
+}
+
+/// The totals of a range of benchmarks (a dimension, or all of them), given the rating of
+/// each in order.
+pub(crate) fn total_of(
+    fw: &Framework,
+    benchmarks: std::ops::Range<usize>,
+    ratings: impl Iterator<Item = Option<usize>>,
+) -> DimensionTotal {
+    let scale = fw.ratings().len();
+    let earned = fw
+        .earned_units
+        .get(benchmarks.start * scale..benchmarks.end * scale)
+        .unwrap_or_default();
+    let possible = fw.possible_units.get(benchmarks).unwrap_or_default();
+    let mut t = DimensionTotal::default();
+    for ((rating, w), earned) in ratings.zip(possible).zip(earned.chunks_exact(scale)) {
+        if let Some(r) = rating {
+            t.earned += earned.get(r).copied().unwrap_or_default();
+            t.possible += w;
+            t.applicable += 1;
+        }
+    }
+    t
 }
 
 /// The exact overall percentage P, or `None` when no benchmark is applicable.
@@ -138,27 +151,34 @@ pub(crate) fn overall(fw: &Framework, totals: &[DimensionTotal]) -> Option<Ratio
     }
 }
 
-/// The exact overall percentage P from the totals and the dimension percentages
-/// (`DimensionTotal::fraction`), or `None` when no benchmark is applicable: as [`overall`],
-/// without big integers unless an intermediate outgrows `i128`.
-fn overall_fraction(
+/// The totals of dimension `d` for resolved entries.
+pub(crate) fn dimension_total(
     fw: &Framework,
-    totals: &[DimensionTotal],
-    dimensions: &[Option<Fraction>],
-) -> Option<Fraction> {
+    entries: &[Entry],
+    d: usize,
+) -> Option<DimensionTotal> {
+    let range = fw.dimensions().get(d)?.benchmarks.clone();
+    let ratings = entries.get(range.clone()).unwrap_or_default();
+    Some(total_of(fw, range, ratings.iter().map(|e| e.rating)))
+}
+
+/// The exact overall percentage P of resolved entries, or `None` when no benchmark is
+/// applicable: as [`overall`], without big integers unless an intermediate outgrows `i128`.
+fn overall_fraction(fw: &Framework, entries: &[Entry]) -> Option<Fraction> {
     match fw.aggregation() {
         Aggregation::Flat => {
-            let (e, p) = totals
-                .iter()
-                .fold((0i128, 0i128), |(e, p), t| (e + t.earned, p + t.possible));
-            Fraction::percent(e, p)
+            let all = total_of(fw, 0..entries.len(), entries.iter().map(|e| e.rating));
+            Fraction::percent(all.earned, all.possible)
         }
         Aggregation::ByDimension => {
+            let totals = totals(fw, |b| entries.get(b).and_then(|e| e.rating));
+            let dimensions: Vec<Option<Fraction>> =
+                totals.iter().map(DimensionTotal::fraction).collect();
             let applicable = dimensions
                 .iter()
                 .zip(&fw.dimension_weight_micros)
                 .filter_map(|(p, w)| p.as_ref().map(|p| (*w, p)));
-            Fraction::weighted_mean(applicable).or_else(|| overall(fw, totals).map(Fraction::Big))
+            Fraction::weighted_mean(applicable).or_else(|| overall(fw, &totals).map(Fraction::Big))
         }
     }
 }
@@ -191,51 +211,24 @@ impl<'a> Scorecard<'a> {
         lang: &str,
     ) -> Result<Scorecard<'a>> {
         let rating = |b: usize| entries[b].rating;
-        let totals = totals(fw, rating);
-        let dim_percents: Vec<Option<Fraction>> =
-            totals.iter().map(DimensionTotal::fraction).collect();
-        let p = overall_fraction(fw, &totals, &dim_percents).ok_or_else(not_scorable)?;
+        let p = overall_fraction(fw, &entries).ok_or_else(not_scorable)?;
         let official = official(fw, &p)?;
+        let dimension = |d: usize| dimension_total(fw, &entries, d)?.fraction();
         let gates = GateInput {
             ratings: &rating,
-            dimensions: &dim_percents,
+            dimensions: &dimension,
         };
         let award = tier::award(fw, official, &gates);
-        let rank = award.rank();
-        let shortfall = |s: &Shortfall, missing: Decimal| {
-            let t = &fw.tiers()[s.tier];
-            TierShortfall {
-                id: t.id.clone(),
-                level: s.tier + 1,
-                label: t.label.get(lang),
-                points_missing: missing,
-                failing: award
-                    .failing(s)
-                    .iter()
-                    .map(|&(ti, gi)| gate_failure(fw, ti, gi, &entries, &dim_percents))
-                    .collect(),
-            }
-        };
-        let blocked = award
-            .blocked
-            .iter()
-            .map(|s| shortfall(s, Decimal::ZERO))
-            .collect();
-        let next = award.next.as_ref().map(|(s, m)| shortfall(s, *m));
         Ok(Scorecard {
             framework: fw,
             office: &assessment.office,
             period: assessment.period.as_deref(),
             lang: Id::from(lang),
-            percentage: decimal::report4(&p),
+            exact: p,
             percentage_rounded: official,
-            tier: tier_result(fw, rank, lang),
-            rank,
-            blocked,
-            next,
+            award,
             warnings,
             entries,
-            totals,
         })
     }
 }
@@ -255,12 +248,14 @@ pub(crate) fn tier_result(fw: &Framework, rank: Rank, lang: &str) -> Option<Tier
     })
 }
 
-pub(crate) fn gate_failure(
+/// A failing gate, with the actual rating or percentage (`percent` gives a dimension's
+/// unrounded percentage).
+pub(crate) fn gate_failure<P: Percent>(
     fw: &Framework,
     tier: usize,
     gate: usize,
     entries: &[Entry],
-    dims: &[Option<impl Percent>],
+    percent: &dyn Fn(usize) -> Option<P>,
 ) -> GateFailure {
     let t = &fw.tiers()[tier];
     match &t.gates[gate] {
@@ -282,7 +277,7 @@ pub(crate) fn gate_failure(
             tier: t.id.clone(),
             dimension: fw.dimensions()[*dimension].id.clone(),
             required_percent: *at_least_percent,
-            actual_percent: dims[*dimension].as_ref().map(decimal::report4),
+            actual_percent: percent(*dimension).as_ref().map(decimal::report4),
         },
     }
 }

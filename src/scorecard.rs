@@ -10,10 +10,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Basis, Entry, FrameworkRef, Warning};
 use crate::decimal::{self, Number};
+use crate::fraction::Fraction;
 use crate::framework::{Framework, NOT_APPLICABLE, Rounding};
 use crate::id::Id;
-use crate::score::DimensionTotal;
+use crate::score::{dimension_total, gate_failure, tier_result, total_of};
 use crate::tier::Rank;
+use crate::tier::{Award, Shortfall};
 
 /// `not_applicable` as an id in results.
 pub(crate) const NOT_APPLICABLE_ID: Id = Id::from_static(NOT_APPLICABLE);
@@ -45,15 +47,13 @@ pub struct Scorecard<'a> {
     pub(crate) office: &'a str,
     pub(crate) period: Option<&'a str>,
     pub(crate) lang: Id,
-    pub(crate) percentage: Decimal,
+    /// The exact percentage P.
+    pub(crate) exact: Fraction,
     pub(crate) percentage_rounded: Decimal,
-    pub(crate) tier: Option<TierResult>,
-    pub(crate) rank: Rank,
-    pub(crate) blocked: Vec<TierShortfall>,
-    pub(crate) next: Option<TierShortfall>,
+    /// The ladder's verdict, by index.
+    pub(crate) award: Award,
     pub(crate) warnings: Vec<Warning>,
     pub(crate) entries: Vec<Entry>,
-    pub(crate) totals: Vec<DimensionTotal>,
 }
 
 impl<'a> Scorecard<'a> {
@@ -79,7 +79,7 @@ impl<'a> Scorecard<'a> {
 
     /// The exact percentage, rounded half-even to 4 decimals for reading.
     pub fn percentage(&self) -> Decimal {
-        self.percentage
+        decimal::report4(&self.exact)
     }
 
     /// The official percentage: rounded by the framework's policy.
@@ -92,24 +92,48 @@ impl<'a> Scorecard<'a> {
         self.framework.rounding()
     }
 
-    /// The awarded tier, or `None`.
-    pub fn tier(&self) -> Option<&TierResult> {
-        self.tier.as_ref()
+    /// The awarded tier, or `None`; its label in the card's language.
+    pub fn tier(&self) -> Option<TierResult> {
+        tier_result(self.framework, self.rank(), &self.lang)
     }
 
     /// Rank of the result.
     pub fn rank(&self) -> Rank {
-        self.rank
+        self.award.rank()
     }
 
     /// Tiers above the awarded one whose minimum is reached but whose gates fail.
-    pub fn blocked(&self) -> &[TierShortfall] {
-        &self.blocked
+    pub fn blocked(&self) -> Vec<TierShortfall> {
+        self.award
+            .blocked
+            .iter()
+            .map(|s| self.shortfall(s, Decimal::ZERO))
+            .collect()
     }
 
     /// The lowest tier above the awarded one, or `None` at the top.
-    pub fn next(&self) -> Option<&TierShortfall> {
-        self.next.as_ref()
+    pub fn next(&self) -> Option<TierShortfall> {
+        let (s, missing) = self.award.next.as_ref()?;
+        Some(self.shortfall(s, *missing))
+    }
+
+    /// A tier not reached, with its failing gates.
+    fn shortfall(&self, s: &Shortfall, points_missing: Decimal) -> TierShortfall {
+        let fw = self.framework;
+        let dimension = |d: usize| dimension_total(fw, &self.entries, d)?.fraction();
+        let t = &fw.tiers()[s.tier];
+        TierShortfall {
+            id: t.id.clone(),
+            level: s.tier + 1,
+            label: t.label.get(&self.lang),
+            points_missing,
+            failing: self
+                .award
+                .failing(s)
+                .iter()
+                .map(|&(ti, gi)| gate_failure(fw, ti, gi, &self.entries, &dimension))
+                .collect(),
+        }
     }
 
     /// Warnings for the assessor.
@@ -125,9 +149,14 @@ impl<'a> Scorecard<'a> {
     /// Per dimension, in framework order, built when read.
     pub fn dimensions(&self) -> impl ExactSizeIterator<Item = DimensionResult> + '_ {
         let fw = self.framework;
+        let entries = &self.entries;
         fw.dimensions()
             .iter()
-            .zip(&self.totals)
+            .map(move |d| {
+                let range = d.benchmarks.clone();
+                let ratings = entries.get(range.clone()).unwrap_or_default();
+                (d, total_of(fw, range, ratings.iter().map(|e| e.rating)))
+            })
             .map(|(d, t)| DimensionResult {
                 id: d.id.clone(),
                 percentage: t.fraction().as_ref().map(decimal::report4),
@@ -156,7 +185,9 @@ impl<'a> Scorecard<'a> {
                     value: e.value,
                     weight: b.weight,
                     credit: rating.map(|r| r.credit),
-                    earned: e.rating.map(|r| fw.earned[i * fw.ratings().len() + r]),
+                    earned: e
+                        .rating
+                        .map(|r| decimal::scaled(fw.earned_units[i * fw.ratings().len() + r], 12)),
                 }
             })
     }
@@ -168,13 +199,13 @@ impl<'a> Scorecard<'a> {
             office: self.office,
             period: self.period,
             lang: &self.lang,
-            percentage: self.percentage,
+            percentage: self.percentage(),
             percentage_rounded: self.percentage_rounded,
             rounding: self.rounding(),
-            tier: self.tier.as_ref(),
-            rank: self.rank,
-            blocked: &self.blocked,
-            next: self.next.as_ref(),
+            tier: self.tier(),
+            rank: self.rank(),
+            blocked: self.blocked(),
+            next: self.next(),
             dimensions: self.dimensions().collect(),
             benchmarks: self.benchmarks().collect(),
             warnings: &self.warnings,
@@ -190,15 +221,11 @@ impl PartialEq for Scorecard<'_> {
             && self.office == other.office
             && self.period == other.period
             && self.lang == other.lang
-            && self.percentage == other.percentage
+            && self.exact == other.exact
             && self.percentage_rounded == other.percentage_rounded
-            && self.tier == other.tier
-            && self.rank == other.rank
-            && self.blocked == other.blocked
-            && self.next == other.next
+            && self.award == other.award
             && self.warnings == other.warnings
             && self.entries == other.entries
-            && self.totals == other.totals
     }
 }
 
@@ -243,13 +270,13 @@ struct Document<'s> {
     /// The rounding policy applied.
     rounding: Rounding,
     /// The awarded tier, or null.
-    tier: Option<&'s TierResult>,
+    tier: Option<TierResult>,
     /// Rank of the result.
     rank: Rank,
     /// Tiers above the awarded one whose minimum is reached but whose gates fail.
-    blocked: &'s [TierShortfall],
+    blocked: Vec<TierShortfall>,
     /// The lowest tier above the awarded one, or null at the top.
-    next: Option<&'s TierShortfall>,
+    next: Option<TierShortfall>,
     /// Per dimension, in framework order.
     dimensions: Vec<DimensionResult>,
     /// Per benchmark, in framework order.

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::Ratio;
+use crate::decimal::{Number, Ratio};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fraction::Percent;
 use crate::framework::{Framework, Gate};
@@ -101,10 +101,10 @@ impl fmt::Display for Rank {
 
 /// What the scorer knows when it checks gates: each benchmark's rating index (`None` when not
 /// applicable) and each dimension's unrounded percentage (`None` when none is applicable), as a
-/// big rational or a [`Fraction`](crate::fraction::Fraction).
+/// big rational or a [`Fraction`](crate::fraction::Fraction), computed when a gate asks.
 pub(crate) struct GateInput<'a, P = Ratio> {
     pub ratings: &'a dyn Fn(usize) -> Option<usize>,
-    pub dimensions: &'a [Option<P>],
+    pub dimensions: &'a dyn Fn(usize) -> Option<P>,
 }
 
 impl<P: Percent> GateInput<'_, P> {
@@ -118,11 +118,7 @@ impl<P: Percent> GateInput<'_, P> {
             Gate::Dimension {
                 dimension,
                 at_least_percent,
-            } => self
-                .dimensions
-                .get(*dimension)
-                .and_then(Option::as_ref)
-                .is_some_and(|p| p.at_least(*at_least_percent)),
+            } => (self.dimensions)(*dimension).is_some_and(|p| p.at_least(*at_least_percent)),
         }
     }
 }
@@ -172,6 +168,12 @@ pub(crate) fn award<P: Percent>(
     gates: &GateInput<'_, P>,
 ) -> Award {
     let tiers = fw.tiers();
+    // The official figure has at most 6 decimals (SPEC §2): compared in millionths, exactly.
+    let official_micros = crate::decimal::micros_of(official);
+    let reaches = |n: Number| match official_micros {
+        Some(m) => m >= i128::from(n.micros()),
+        None => official >= n.value(),
+    };
     // Gates are cumulative, so the gates failing up to a tier are a prefix of one list, and
     // the number failing never decreases up the ladder: a tier reached with a failing gate is
     // above every tier that can be awarded, so it is blocked.
@@ -184,7 +186,7 @@ pub(crate) fn award<P: Percent>(
                 failing.push((ti, gi));
             }
         }
-        if official >= tier.min.value() {
+        if reaches(tier.min) {
             if failing.is_empty() {
                 awarded = Some(ti);
             } else {
@@ -197,11 +199,10 @@ pub(crate) fn award<P: Percent>(
     }
     let above = awarded.map_or(0, |a| a + 1);
     let next = tiers.get(above).map(|t| {
-        let min = t.min.value();
-        let missing = if official >= min {
+        let missing = if reaches(t.min) {
             Decimal::ZERO
         } else {
-            min - official
+            t.min.value() - official
         };
         let shortfall = Shortfall {
             tier: above,
@@ -212,7 +213,7 @@ pub(crate) fn award<P: Percent>(
     let strong = awarded
         .and_then(|a| tiers.get(a))
         .and_then(|t| t.strong_from)
-        .is_some_and(|s| official >= s.value());
+        .is_some_and(reaches);
     Award {
         awarded,
         strong,

@@ -445,11 +445,11 @@ fn reads_back(card: &Scorecard) -> Result<(), TestCaseError> {
         Some(card.percentage_rounded())
     );
     let tier: Option<TierResult> = serde_json::from_value(field("tier")).unwrap();
-    prop_assert_eq!(tier.as_ref(), card.tier());
+    prop_assert_eq!(tier, card.tier());
     let blocked: Vec<TierShortfall> = serde_json::from_value(field("blocked")).unwrap();
-    prop_assert_eq!(blocked.as_slice(), card.blocked());
+    prop_assert_eq!(blocked, card.blocked());
     let next: Option<TierShortfall> = serde_json::from_value(field("next")).unwrap();
-    prop_assert_eq!(next.as_ref(), card.next());
+    prop_assert_eq!(next, card.next());
     let dimensions: Vec<DimensionResult> = serde_json::from_value(field("dimensions")).unwrap();
     prop_assert_eq!(dimensions, card.dimensions().collect::<Vec<_>>());
     let benchmarks: Vec<BenchmarkResult> = serde_json::from_value(field("benchmarks")).unwrap();

@@ -44,15 +44,21 @@ pub struct Framework {
     benchmarks: Vec<Benchmark>,
     tiers: Vec<Tier>,
     benchmark_index: HashMap<Id, usize>,
+    /// Rating ids and benchmark ids as plain strings, for matching evidence without the
+    /// branches of reading an [`Id`].
+    rating_keys: Vec<Box<str>>,
+    pub(crate) benchmark_keys: Vec<Box<str>>,
     /// Weight of each benchmark in millionths.
     pub(crate) weight_micros: Vec<i128>,
     /// Credit of each rating in millionths.
     pub(crate) credit_micros: Vec<i128>,
     /// Weight of each dimension in millionths (1 unless `by_dimension`).
     pub(crate) dimension_weight_micros: Vec<i128>,
-    /// `weight × credit` of each benchmark at each rating, normalised: entry
-    /// `b × ratings + r` (what a scorecard reports as `earned`).
-    pub(crate) earned: Vec<rust_decimal::Decimal>,
+    /// `weight × credit` of each benchmark at each rating in 10^-12 units: entry
+    /// `b × ratings + r`.
+    pub(crate) earned_units: Vec<i128>,
+    /// `weight × 1` of each benchmark in 10^-12 units (what it adds to `possible`).
+    pub(crate) possible_units: Vec<i128>,
 }
 
 /// One rating of the scale. Its position in [`Framework::ratings`] is its rank.
@@ -132,6 +138,7 @@ pub struct Rule {
 
 impl Rule {
     /// The rating index a value earns.
+    #[inline]
     pub fn rate(&self, value: Number) -> usize {
         self.steps
             .iter()
@@ -296,8 +303,9 @@ impl Framework {
     }
 
     /// Index of a rating by id.
+    #[inline]
     pub fn rating_index(&self, id: &str) -> Option<usize> {
-        self.ratings.iter().position(|r| &*r.id == id)
+        self.rating_keys.iter().position(|r| crate::id::same(r, id))
     }
 
     /// Ids of every benchmark, for suggestions.

@@ -187,16 +187,22 @@ pub(super) fn validate(raw: RawFramework) -> Result<Framework> {
             .map(|r| i128::from(r.credit.micros()))
             .collect(),
         dimension_weight_micros: dims.iter().map(|d| i128::from(d.weight.micros())).collect(),
-        earned: benchmarks
+        earned_units: benchmarks
             .iter()
             .flat_map(|b| {
-                ratings.iter().map(move |r| {
-                    crate::decimal::scaled(
-                        i128::from(b.weight.micros()) * i128::from(r.credit.micros()),
-                        12,
-                    )
-                })
+                ratings
+                    .iter()
+                    .map(move |r| i128::from(b.weight.micros()) * i128::from(r.credit.micros()))
             })
+            .collect(),
+        possible_units: benchmarks
+            .iter()
+            .map(|b| i128::from(b.weight.micros()) * i128::from(crate::decimal::MICROS))
+            .collect(),
+        rating_keys: ratings.iter().map(|r| Box::from(r.id.as_str())).collect(),
+        benchmark_keys: benchmarks
+            .iter()
+            .map(|b| Box::from(b.id.as_str()))
             .collect(),
         raw,
         ratings,

@@ -249,18 +249,20 @@ impl<'a> Planner<'a> {
     fn shortfall(&self, set: ActivitySet, rank: Rank, official: Decimal) -> Shortfall {
         let entries = self.entries(set);
         let totals = crate::score::totals(self.fw, |b| entries[b].rating);
-        let dims: Vec<_> = totals.iter().map(|t| t.percent()).collect();
+        let dimension = |d: usize| totals.get(d).and_then(|t| t.percent());
         let rating = |b: usize| entries[b].rating;
         let input = crate::tier::GateInput {
             ratings: &rating,
-            dimensions: &dims,
+            dimensions: &dimension,
         };
         let tiers = self.fw.tiers();
         let mut failing = Vec::new();
         for (ti, t) in tiers.iter().enumerate().take(rank.level) {
             for (gi, g) in t.gates.iter().enumerate() {
                 if !input.holds(g) {
-                    failing.push(crate::score::gate_failure(self.fw, ti, gi, &entries, &dims));
+                    failing.push(crate::score::gate_failure(
+                        self.fw, ti, gi, &entries, &dimension,
+                    ));
                 }
             }
         }

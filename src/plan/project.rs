@@ -246,10 +246,10 @@ impl<'a> Planner<'a> {
             )
         })?;
         let official = score::official(self.fw, &p)?;
-        let dims: Vec<Option<Ratio>> = totals.iter().map(|t| t.percent()).collect();
+        let dimension = |d: usize| totals.get(d).and_then(|t| t.percent());
         let gates = GateInput {
             ratings: &rating,
-            dimensions: &dims,
+            dimensions: &dimension,
         };
         let rank = tier::award(self.fw, official, &gates).rank();
         Ok(Outcome {

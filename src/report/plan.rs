@@ -91,9 +91,9 @@ impl Renderer<'_> {
         format!(
             "{} % {} ({} {} %)",
             num(c.percentage_rounded, self.lang),
-            self.tier(c.tier.as_ref()),
+            self.tier(c.tier().as_ref()),
             self.t("exact", "exact"),
-            num(c.percentage, self.lang)
+            num(c.percentage(), self.lang)
         )
     }
 

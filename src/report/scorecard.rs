@@ -127,7 +127,7 @@ impl View {
             ),
             &[("id", fw.id()), ("v", fw.version())],
         );
-        let next_id = card.next.as_ref().map(|n| n.id.clone());
+        let next_id = card.next().as_ref().map(|n| n.id.clone());
         View {
             lang: lang.to_string(),
             heading,
@@ -142,8 +142,8 @@ impl View {
                 .filter(|b| &*b.rating == NOT_APPLICABLE)
                 .map(|b| benchmark_name(fw, &b.id, lang))
                 .collect(),
-            next: card.next.as_ref().map(|n| next(card, fw, n, lang)),
-            top: match (&card.next, &card.tier) {
+            next: card.next().as_ref().map(|n| next(card, fw, n, lang)),
+            top: match (&card.next(), &card.tier()) {
                 (None, Some(t)) => Some(fill(
                     tr(
                         lang,
@@ -155,7 +155,7 @@ impl View {
                 _ => None,
             },
             blocked: card
-                .blocked
+                .blocked()
                 .iter()
                 .map(|b| blocked(card, fw, b, next_id.as_deref() == Some(&*b.id), lang))
                 .collect(),
@@ -211,7 +211,7 @@ impl View {
 
 /// The official result: "74 % — Silver-strong".
 fn result(card: &Scorecard, lang: &str) -> String {
-    let tier = card.tier.as_ref().map_or_else(
+    let tier = card.tier().as_ref().map_or_else(
         || tr(lang, "no tier", "aucun niveau").to_string(),
         |t| t.label.to_string(),
     );
@@ -265,7 +265,7 @@ fn facts(card: &Scorecard, fw: &Framework, lang: &str) -> Vec<(String, String)> 
         ),
         (
             tr(lang, "Exact percentage", "Pourcentage exact").to_string(),
-            percent(card.percentage),
+            percent(card.percentage()),
         ),
         (tr(lang, "Computed as", "Calcul").to_string(), computed),
         (
