@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::decimal::Number;
 use crate::error::{Error, ErrorKind, Problems, Result};
-use crate::framework::{Framework, NOT_APPLICABLE};
+use crate::framework::{Benchmark, Framework, NOT_APPLICABLE};
 use crate::json::UniqueMap;
 
 /// Which framework (id and version) a document is written against.
@@ -286,11 +286,12 @@ impl Assessment {
             return None;
         }
         let mut entries = Vec::with_capacity(evidence.len());
-        for (bi, (key, (id, ev))) in fw.benchmark_keys.iter().zip(evidence).enumerate() {
+        let framework = fw.benchmark_keys.iter().zip(fw.benchmarks());
+        for ((key, b), (id, ev)) in framework.zip(evidence) {
             if !same(key, id) {
                 return None;
             }
-            let entry = resolve_entry(fw, bi, ev).ok()?;
+            let entry = resolve_entry(fw, b, ev).ok()?;
             if unexplained(&entry, ev) {
                 return None;
             }
@@ -370,7 +371,7 @@ impl Assessment {
             };
             guess = bi + 1;
             given[bi] = true;
-            match resolve_entry(fw, bi, ev) {
+            match resolve_entry(fw, &fw.benchmarks()[bi], ev) {
                 Ok(entry) => {
                     if unexplained(&entry, ev) {
                         unnoted.insert(bi);
@@ -467,8 +468,7 @@ impl EntryProblem {
 
 /// Resolves one entry, or says what is wrong with it.
 #[inline(always)]
-fn resolve_entry(fw: &Framework, bi: usize, ev: &Evidence) -> Result<Entry, EntryProblem> {
-    let b = &fw.benchmarks()[bi];
+fn resolve_entry(fw: &Framework, b: &Benchmark, ev: &Evidence) -> Result<Entry, EntryProblem> {
     match (&ev.rating, ev.value) {
         (Some(r), None) => match fw.rating_index(r) {
             Some(ri) => Ok(Entry {
@@ -489,13 +489,13 @@ fn resolve_entry(fw: &Framework, bi: usize, ev: &Evidence) -> Result<Entry, Entr
             }
             None => Err(EntryProblem::UnknownRating),
         },
-        (None, Some(v)) => match rate_value(fw, bi, v) {
-            Ok(rating) => Ok(Entry {
+        (None, Some(v)) => match b.rule.as_ref().and_then(|rule| rule.rate_within(v)) {
+            Some(rating) => Ok(Entry {
                 rating: Some(rating),
                 basis: Basis::Derived,
                 value: Some(v),
             }),
-            Err(_) => Err(EntryProblem::Value),
+            None => Err(EntryProblem::Value),
         },
         (Some(_), Some(_)) => Err(EntryProblem::Both),
         (None, None) => Err(EntryProblem::Neither),
@@ -508,7 +508,6 @@ fn resolve_entry(fw: &Framework, bi: usize, ev: &Evidence) -> Result<Entry, Entr
 /// # Errors
 ///
 /// The message, when the benchmark has no rule or the value is out of bounds.
-#[inline(always)]
 pub(crate) fn rate_value(
     fw: &Framework,
     bi: usize,
@@ -521,15 +520,13 @@ pub(crate) fn rate_value(
             b.id
         ));
     };
-    if let Some((lo, hi)) = rule.bounds
-        && (v < lo || v > hi)
-    {
-        return Err(format!(
+    rule.rate_within(v).ok_or_else(|| {
+        let (lo, hi) = rule.bounds.unwrap_or_default();
+        format!(
             "value {v} out of bounds [{lo}, {hi}] for {} (unit {})",
             b.id, rule.unit
-        ));
-    }
-    Ok(rule.rate(v))
+        )
+    })
 }
 
 #[cfg(test)]

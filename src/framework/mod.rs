@@ -137,6 +137,15 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The rating index a value earns, or `None` when it is outside the rule's bounds.
+    #[inline]
+    pub fn rate_within(&self, value: Number) -> Option<usize> {
+        match self.bounds {
+            Some((lo, hi)) if value < lo || value > hi => None,
+            _ => Some(self.rate(value)),
+        }
+    }
+
     /// The rating index a value earns.
     #[inline]
     pub fn rate(&self, value: Number) -> usize {
