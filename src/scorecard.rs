@@ -2,6 +2,7 @@
 //! normalised string; labels are in the language asked for.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -41,7 +42,7 @@ pub(crate) const NOT_APPLICABLE_ID: Id = Id::from_static(NOT_APPLICABLE);
 /// assert_eq!(json["benchmarks"].as_array().map(Vec::len), Some(41));
 /// # Ok::<(), gender_seal::Error>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Scorecard<'a> {
     pub(crate) framework: &'a Framework,
     pub(crate) office: &'a str,
@@ -210,6 +211,23 @@ impl<'a> Scorecard<'a> {
             benchmarks: self.benchmarks().collect(),
             warnings: &self.warnings,
         }
+    }
+}
+
+/// The framework shows as its reference (id and version), not in full.
+impl fmt::Debug for Scorecard<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Scorecard")
+            .field("framework", &FrameworkRef::of(self.framework))
+            .field("office", &self.office)
+            .field("period", &self.period)
+            .field("lang", &self.lang)
+            .field("percentage", &self.percentage())
+            .field("percentage_rounded", &self.percentage_rounded)
+            .field("award", &self.award)
+            .field("warnings", &self.warnings)
+            .field("entries", &self.entries)
+            .finish()
     }
 }
 
