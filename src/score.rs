@@ -118,7 +118,7 @@ pub(crate) fn total_of(
         .unwrap_or_default();
     let possible = fw.possible_units.get(benchmarks).unwrap_or_default();
     let mut t = DimensionTotal::default();
-    for ((rating, w), earned) in ratings.zip(possible).zip(earned.chunks_exact(scale)) {
+    for ((rating, w), earned) in ratings.zip(possible).zip(earned.chunks_exact(scale.max(1))) {
         if let Some(r) = rating {
             t.earned += earned.get(r).copied().unwrap_or_default();
             t.possible += w;

@@ -14,21 +14,22 @@ use crate::decimal::{self, Number};
 use crate::fraction::Fraction;
 use crate::framework::{Framework, NOT_APPLICABLE, Rounding};
 use crate::id::Id;
-use crate::score::{dimension_total, gate_failure, tier_result, total_of};
-use crate::tier::Rank;
-use crate::tier::{Award, Shortfall};
+use crate::score::{dimension_total, gate_failure, tier_result};
+use crate::tier::{Award, Rank, Shortfall};
 
 /// `not_applicable` as an id in results.
 pub(crate) const NOT_APPLICABLE_ID: Id = Id::from_static(NOT_APPLICABLE);
 
 /// A scorecard: the result of [`score`](crate::score()).
 ///
-/// The headline (percentage, official figure, tier, blocked and next tiers, warnings) is
-/// computed when the card is built. The per-dimension and per-benchmark detail is built when
-/// read, by [`Scorecard::dimensions`] and [`Scorecard::benchmarks`], from the framework the
-/// card borrows and the resolved rating of each benchmark it keeps: scoring allocates no row
-/// it may never show. Serialising a scorecard writes the whole document of SPEC §9 (`score
-/// --format json`); every decimal there is a normalised string.
+/// Scoring computes what decides the result: the resolved rating of each benchmark, the exact
+/// percentage, the official figure and the tier ladder's verdict (which tier, which gates fail,
+/// which tiers are blocked or next, by index). Everything a reader sees is derived from those
+/// and from the framework the card borrows, when asked: [`Scorecard::tier`],
+/// [`Scorecard::next`], [`Scorecard::blocked`], [`Scorecard::percentage`], and the rows of
+/// [`Scorecard::dimensions`] and [`Scorecard::benchmarks`]. Scoring so allocates nothing a
+/// caller may never read (docs/PERFORMANCE.md). Serialising a scorecard writes the whole
+/// document of SPEC §9 (`score --format json`); every decimal there is a normalised string.
 ///
 /// ```
 /// use gender_seal::{score, Assessment, Framework, ScoreOptions};
@@ -150,14 +151,10 @@ impl<'a> Scorecard<'a> {
     /// Per dimension, in framework order, built when read.
     pub fn dimensions(&self) -> impl ExactSizeIterator<Item = DimensionResult> + '_ {
         let fw = self.framework;
-        let entries = &self.entries;
         fw.dimensions()
             .iter()
-            .map(move |d| {
-                let range = d.benchmarks.clone();
-                let ratings = entries.get(range.clone()).unwrap_or_default();
-                (d, total_of(fw, range, ratings.iter().map(|e| e.rating)))
-            })
+            .enumerate()
+            .map(|(i, d)| (d, dimension_total(fw, &self.entries, i).unwrap_or_default()))
             .map(|(d, t)| DimensionResult {
                 id: d.id.clone(),
                 percentage: t.fraction().as_ref().map(decimal::report4),
