@@ -507,6 +507,21 @@ mod tests {
     }
 
     #[test]
+    fn micros_of_is_exact_up_to_six_decimals() {
+        for (s, want) in [
+            ("74", Some(74_000_000)),
+            ("79.5", Some(79_500_000)),
+            ("0.000001", Some(1)),
+            ("-2.25", Some(-2_250_000)),
+            ("100.000000", Some(100_000_000)),
+            ("0.0000001", None),
+        ] {
+            let d: Decimal = s.parse().unwrap();
+            assert_eq!(micros_of(d), want, "{s}");
+        }
+    }
+
+    #[test]
     fn normalized_is_normalize() {
         for (m, scale) in [
             (0i128, 3u32),
