@@ -56,7 +56,7 @@ impl Side {
         Side {
             percentage: card.percentage(),
             percentage_rounded: card.percentage_rounded,
-            tier: card.tier().clone(),
+            tier: card.tier(),
             rank: card.rank(),
             blocked: card.blocked().iter().map(|b| b.id.clone()).collect(),
             ignored: with(WarningCode::UnknownBenchmarkIgnored),

@@ -26,7 +26,7 @@ use crate::decimal::{Number, format_decimal};
 use crate::error::{Problems, Result};
 use crate::framework::Framework;
 use crate::json::UniqueMap;
-use crate::scorecard::Scorecard;
+use crate::scorecard::{DimensionResult, Scorecard};
 
 mod run;
 
@@ -152,11 +152,12 @@ impl Expect {
     /// ```
     pub fn pin(card: &Scorecard) -> Expect {
         let number = |d: rust_decimal::Decimal| Number::try_from(d).ok();
+        let tier = card.tier();
         Expect {
             percentage: number(card.percentage()),
             percentage_rounded: number(card.percentage_rounded),
-            tier: Some(card.tier().map(|t| t.id.to_string())),
-            strong: Some(card.tier().is_some_and(|t| t.strong)),
+            tier: Some(tier.as_ref().map(|t| t.id.to_string())),
+            strong: Some(tier.is_some_and(|t| t.strong)),
             blocked: Some(card.blocked().iter().map(|b| b.id.to_string()).collect()),
             dimensions: Some(UniqueMap(
                 card.dimensions()
@@ -186,12 +187,12 @@ impl Expect {
             });
         };
         if let Some(p) = self.percentage {
-            let passed = p.value() == card.percentage();
+            let actual = card.percentage();
             push(
                 "percentage".into(),
                 decimal(p.value()),
-                decimal(card.percentage()),
-                passed,
+                decimal(actual),
+                p.value() == actual,
             );
         }
         if let Some(p) = self.percentage_rounded {
@@ -210,7 +211,7 @@ impl Expect {
             push("tier".into(), text(t.as_deref()), text(actual_tier), passed);
         }
         if let Some(s) = self.strong {
-            let actual = card.tier().is_some_and(|t| t.strong);
+            let actual = tier.as_ref().is_some_and(|t| t.strong);
             push(
                 "strong".into(),
                 Value::Bool(s),
@@ -224,9 +225,13 @@ impl Expect {
             let passed = b.len() == actual.len() && b.iter().all(|id| actual.contains(&&**id));
             push("blocked".into(), list(b), list(actual), passed);
         }
+        let dimensions: Vec<DimensionResult> = match &self.dimensions {
+            Some(_) => card.dimensions().collect(),
+            None => Vec::new(),
+        };
         for (id, want) in self.dimensions.iter().flat_map(|d| &d.0) {
-            let actual = card
-                .dimensions()
+            let actual = dimensions
+                .iter()
                 .find(|d| &*d.id == id)
                 .and_then(|d| d.percentage);
             let passed = want.map(Number::value) == actual;

@@ -17,7 +17,7 @@ use crate::report::layout::{
     aggregation, benchmark_name, dimension_name, fill, percent, rating_label, rounding, tier_label,
 };
 use crate::report::{Format, json, tr};
-use crate::scorecard::{GateFailure, Scorecard, TierShortfall};
+use crate::scorecard::{DimensionResult, GateFailure, Scorecard, TierShortfall};
 
 /// Renders a scorecard. Labels and titles come from the card's framework, in the card's
 /// language.
@@ -127,23 +127,24 @@ impl View {
             ),
             &[("id", fw.id()), ("v", fw.version())],
         );
-        let next_id = card.next().as_ref().map(|n| n.id.clone());
+        let next_tier = card.next();
+        let dimension_results: Vec<DimensionResult> = card.dimensions().collect();
         View {
             lang: lang.to_string(),
             heading,
             title: fw.title().get(lang).to_string(),
             framework,
-            facts: facts(card, fw, lang),
+            facts: facts(card, &dimension_results, lang),
             weighted: fw.aggregation() == Aggregation::ByDimension,
-            dimensions: dimensions(card, fw, lang),
+            dimensions: dimensions(&dimension_results, fw, lang),
             shortfalls: shortfalls(card, fw, lang),
             not_applicable: card
                 .benchmarks()
                 .filter(|b| &*b.rating == NOT_APPLICABLE)
                 .map(|b| benchmark_name(fw, &b.id, lang))
                 .collect(),
-            next: card.next().as_ref().map(|n| next(card, fw, n, lang)),
-            top: match (&card.next(), &card.tier()) {
+            next: next_tier.as_ref().map(|n| next(card, fw, n, lang)),
+            top: match (&next_tier, card.tier()) {
                 (None, Some(t)) => Some(fill(
                     tr(
                         lang,
@@ -157,7 +158,10 @@ impl View {
             blocked: card
                 .blocked()
                 .iter()
-                .map(|b| blocked(card, fw, b, next_id.as_deref() == Some(&*b.id), lang))
+                .map(|b| {
+                    let is_next = next_tier.as_ref().is_some_and(|n| n.id == b.id);
+                    blocked(card, fw, b, is_next, lang)
+                })
                 .collect(),
             none_blocked: tr(
                 lang,
@@ -211,19 +215,20 @@ impl View {
 
 /// The official result: "74 % — Silver-strong".
 fn result(card: &Scorecard, lang: &str) -> String {
-    let tier = card.tier().as_ref().map_or_else(
+    let tier = card.tier().map_or_else(
         || tr(lang, "no tier", "aucun niveau").to_string(),
         |t| t.label.to_string(),
     );
     format!("{} — {tier}", percent(card.percentage_rounded))
 }
 
-fn facts(card: &Scorecard, fw: &Framework, lang: &str) -> Vec<(String, String)> {
+fn facts(card: &Scorecard, dims: &[DimensionResult], lang: &str) -> Vec<(String, String)> {
+    let fw = card.framework();
     let computed = match fw.aggregation() {
         Aggregation::Flat => {
-            let sum = |f: fn(&crate::scorecard::DimensionResult) -> Decimal| {
-                card.dimensions()
-                    .try_fold(Decimal::ZERO, |acc, d| acc.checked_add(f(&d)))
+            let sum = |f: fn(&DimensionResult) -> Decimal| {
+                dims.iter()
+                    .try_fold(Decimal::ZERO, |acc, d| acc.checked_add(f(d)))
                     .map_or_else(|| "?".to_string(), format_decimal)
             };
             fill(
@@ -248,8 +253,8 @@ fn facts(card: &Scorecard, fw: &Framework, lang: &str) -> Vec<(String, String)> 
             &[
                 (
                     "n",
-                    &card
-                        .dimensions()
+                    &dims
+                        .iter()
                         .filter(|d| d.percentage.is_some())
                         .count()
                         .to_string(),
@@ -275,8 +280,8 @@ fn facts(card: &Scorecard, fw: &Framework, lang: &str) -> Vec<(String, String)> 
     ]
 }
 
-fn dimensions(card: &Scorecard, fw: &Framework, lang: &str) -> Vec<DimensionRow> {
-    card.dimensions()
+fn dimensions(dims: &[DimensionResult], fw: &Framework, lang: &str) -> Vec<DimensionRow> {
+    dims.iter()
         .map(|d| {
             let title = fw
                 .dimensions()
