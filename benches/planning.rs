@@ -122,7 +122,7 @@ fn micros(d: Duration) -> String {
 }
 
 fn study(fw: &Framework, count: usize) {
-    let gold = Rank::parse_target(fw, "gold").expect("gold");
+    let gold = Rank::parse_target(fw, "gold", gender_seal::i18n::Lang::EN).expect("gold");
     let budget = Number::from(BUDGET);
     println!(
         "| baseline | activities | question | median µs | p90 µs | worst µs | median nodes | worst nodes | feasible |"
@@ -168,7 +168,7 @@ fn study(fw: &Framework, count: usize) {
 }
 
 fn main() {
-    let fw = Framework::builtin("undp-gender-seal-co", "2021.1").expect("framework");
+    let fw = Framework::builtin("undp-gender-seal-co", "2021.2").expect("framework");
     if std::env::var("PLANNING_STUDY").as_deref() != Ok("0") {
         let count = std::env::var("PLANNING_PLANS")
             .ok()
@@ -177,7 +177,7 @@ fn main() {
         study(&fw, count);
     }
     let mut c = Criterion::default().configure_from_args();
-    let gold = Rank::parse_target(&fw, "gold").expect("gold");
+    let gold = Rank::parse_target(&fw, "gold", gender_seal::i18n::Lang::EN).expect("gold");
     let mut group = c.benchmark_group("planning (batch of 20 Mali plans)");
     for n in SIZES {
         let batch = cases(&fw, Baseline::Mali, n, 20);

@@ -7,6 +7,8 @@
 //! rating as always ([`Side::unrated`]). Anything else wrong with the evidence (an unknown
 //! rating, a value out of bounds, nothing applicable) is still an error.
 
+use std::path::Path;
+
 use crate::id::Id;
 
 use rust_decimal::Decimal;
@@ -14,11 +16,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Assessment, FrameworkRef, ResolveOptions, WarningCode};
-use crate::decimal::{self, DecimalString};
 use crate::error::Result;
 use crate::framework::Framework;
-use crate::scorecard::{Scorecard, TierResult};
-use crate::tier::Rank;
+use crate::i18n::Lang;
+use crate::load::shared::Shared;
+use crate::num::decimal::{self, DecimalString};
+use crate::score::ladder::Rank;
+use crate::score::{Scorecard, TierResult};
 
 /// One office's result under one framework.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -135,7 +139,7 @@ pub struct Diff {
     /// The second framework.
     pub to: FrameworkRef,
     /// Language of the tier labels.
-    pub lang: String,
+    pub lang: Lang,
     /// Each office, in the order given.
     pub offices: Vec<OfficeDiff>,
     /// Counts.
@@ -151,7 +155,7 @@ pub struct Diff {
 /// let from = Framework::from_path(format!("{dir}/benchmarks/undp-co-2021.json"))?;
 /// let to = Framework::from_path(format!("{dir}/benchmarks/undp-co-2021-strict.json"))?;
 /// let mali = Assessment::from_path(format!("{dir}/fixtures/mali-2020.json"))?;
-/// let d = diff(&from, &to, &[("mali-2020.json".into(), mali)], "en")?;
+/// let d = diff(&from, &to, &[("mali-2020.json".into(), mali)], gender_seal::i18n::Lang::EN)?;
 /// assert_eq!(d.offices[0].movement, Movement::Down);
 /// assert_eq!(&*d.offices[0].to.ignored[0], "PA5");
 /// # Ok::<(), gender_seal::Error>(())
@@ -166,61 +170,110 @@ pub fn diff(
     from: &Framework,
     to: &Framework,
     assessments: &[(String, Assessment)],
-    lang: &str,
+    lang: Lang,
 ) -> Result<Diff> {
     let mut offices = Vec::with_capacity(assessments.len());
     let mut summary = Summary::default();
     for (file, a) in assessments {
-        let side = |fw: &Framework| -> Result<Side> {
-            lenient_card(fw, a, lang)
-                .map(|c| Side::of(&c))
-                .map_err(|e| e.in_file(file.as_str()))
-        };
-        let (f, t) = (side(from)?, side(to)?);
-        let movement = match t.rank.cmp(&f.rank) {
-            std::cmp::Ordering::Greater => Movement::Up,
-            std::cmp::Ordering::Less => Movement::Down,
-            std::cmp::Ordering::Equal => Movement::Same,
-        };
-        let changed = movement != Movement::Same
-            || f.percentage_rounded != t.percentage_rounded
-            || f.tier_id() != t.tier_id();
-        summary.offices += 1;
-        match movement {
-            Movement::Up => summary.up += 1,
-            Movement::Down => summary.down += 1,
-            Movement::Same => summary.same += 1,
-        }
-        summary.changed += usize::from(changed);
-        offices.push(OfficeDiff {
-            file: file.clone(),
-            office: a.office.clone(),
-            period: a.period.clone(),
-            written_for: a.framework.clone(),
-            points: t.percentage_rounded - f.percentage_rounded,
-            from: f,
-            to: t,
-            movement,
-            changed,
-        });
+        offices.push(office(from, to, file, a, lang, &mut summary)?);
     }
     Ok(Diff {
         from: FrameworkRef::of(from),
         to: FrameworkRef::of(to),
-        lang: lang.to_string(),
+        lang,
         offices,
         summary,
     })
 }
 
+/// [`diff`] of assessment files, read one at a time: each distinct file is parsed once and
+/// dropped after its last place in `paths`, so the same large assessment given forty times is
+/// held once, and forty different ones one after another. Offices are named by their path.
+///
+/// # Errors
+///
+/// Any error reading an assessment (naming its file), and those of [`diff`].
+pub fn diff_files<P: AsRef<Path>>(
+    from: &Framework,
+    to: &Framework,
+    paths: &[P],
+    lang: Lang,
+) -> Result<Diff> {
+    let paths: Vec<&Path> = paths.iter().map(AsRef::as_ref).collect();
+    let mut loaded = Shared::new(paths.iter().copied().enumerate());
+    let mut offices = Vec::with_capacity(paths.len());
+    let mut summary = Summary::default();
+    for (i, path) in paths.iter().enumerate() {
+        let a = loaded.get(i, path, || Assessment::from_path(path))?;
+        let file = path.display().to_string();
+        offices.push(office(from, to, &file, &a, lang, &mut summary)?);
+    }
+    Ok(Diff {
+        from: FrameworkRef::of(from),
+        to: FrameworkRef::of(to),
+        lang,
+        offices,
+        summary,
+    })
+}
+
+/// One office under both frameworks, counted in `summary`.
+fn office(
+    from: &Framework,
+    to: &Framework,
+    file: &str,
+    a: &Assessment,
+    lang: Lang,
+    summary: &mut Summary,
+) -> Result<OfficeDiff> {
+    let side = |fw: &Framework| -> Result<Side> {
+        lenient_card(fw, a, lang)
+            .map(|c| Side::of(&c))
+            .map_err(|e| e.in_file(file))
+    };
+    let (f, t) = (side(from)?, side(to)?);
+    let movement = match t.rank.cmp(&f.rank) {
+        std::cmp::Ordering::Greater => Movement::Up,
+        std::cmp::Ordering::Less => Movement::Down,
+        std::cmp::Ordering::Equal => Movement::Same,
+    };
+    let changed = movement != Movement::Same
+        || f.percentage_rounded != t.percentage_rounded
+        || f.tier_id() != t.tier_id();
+    summary.offices += 1;
+    match movement {
+        Movement::Up => summary.up += 1,
+        Movement::Down => summary.down += 1,
+        Movement::Same => summary.same += 1,
+    }
+    summary.changed += usize::from(changed);
+    Ok(OfficeDiff {
+        file: file.to_string(),
+        office: a.office.clone(),
+        period: a.period.clone(),
+        written_for: a.framework.clone(),
+        points: t.percentage_rounded - f.percentage_rounded,
+        from: f,
+        to: t,
+        movement,
+        changed,
+    })
+}
+
 /// The scorecard of an assessment under any framework: another framework id or version is
 /// accepted and evidence for benchmarks the framework lacks is left out, each with a warning.
-fn lenient_card<'a>(fw: &'a Framework, a: &'a Assessment, lang: &str) -> Result<Scorecard<'a>> {
+fn lenient_card<'a>(fw: &'a Framework, a: &'a Assessment, lang: Lang) -> Result<Scorecard<'a>> {
     let options = ResolveOptions {
         allow_version_mismatch: true,
         allow_framework_mismatch: true,
         ignore_unknown_benchmarks: true,
     };
     let resolved = a.resolve_with(fw, &options)?;
-    Scorecard::build(fw, a, resolved.entries, resolved.warnings, lang)
+    Scorecard::build(
+        crate::score::Shared::Borrowed(fw),
+        crate::score::named(a),
+        resolved.entries,
+        resolved.warnings,
+        lang,
+    )
 }

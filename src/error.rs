@@ -1,5 +1,6 @@
 //! One error type for the whole library: a kind to match on, the file (when the caller named
-//! one), and every problem found, each with its JSON path.
+//! one), and every problem found, each with its [`Location`] in the file (a JSON path, a
+//! spreadsheet cell, a CSV line) or on the command line (a flag).
 
 use std::fmt;
 
@@ -26,22 +27,97 @@ pub enum ErrorKind {
     Request,
 }
 
-/// One problem: where it is (a JSON path such as `dimensions[2].benchmarks[0].weight`, empty
-/// for the whole document) and what is wrong.
+/// Where a problem is.
+///
+/// ```
+/// use gender_seal::Location;
+/// assert_eq!(Location::Json("dimensions[2].weight".into()).to_string(), "dimensions[2].weight");
+/// let cell = Location::Cell { sheet: "Assessment".into(), cell: "D14".into() };
+/// assert_eq!(cell.to_string(), "Assessment!D14");
+/// assert_eq!(Location::Line { line: 7, column: Some("rating".into()) }.to_string(), "line 7, column rating");
+/// assert_eq!(Location::Flag("--budget".into()), "--budget");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Location {
+    /// The JSON path of the offending value (`dimensions[2].benchmarks[0].weight`); empty for
+    /// the document as a whole.
+    Json(String),
+    /// A cell of a spreadsheet: its sheet and its A1 reference.
+    Cell {
+        /// Sheet name.
+        sheet: String,
+        /// Cell reference (`D14`).
+        cell: String,
+    },
+    /// A line of a CSV file (1-based) and, when known, the column's header.
+    Line {
+        /// Line number, from 1.
+        line: usize,
+        /// The column's header.
+        column: Option<String>,
+    },
+    /// A command-line flag or argument (`--budget`).
+    Flag(String),
+}
+
+impl Location {
+    /// Whether the problem concerns the document as a whole.
+    pub fn is_document(&self) -> bool {
+        matches!(self, Location::Json(p) if p.is_empty())
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Json(path) => f.write_str(path),
+            Location::Cell { sheet, cell } => write!(f, "{sheet}!{cell}"),
+            Location::Line { line, column: None } => write!(f, "line {line}"),
+            Location::Line {
+                line,
+                column: Some(c),
+            } => write!(f, "line {line}, column {c}"),
+            Location::Flag(flag) => f.write_str(flag),
+        }
+    }
+}
+
+/// A location equals the text it displays as (`"evidence.IC2.rating"`, `"Assessment!D14"`).
+impl PartialEq<str> for Location {
+    fn eq(&self, other: &str) -> bool {
+        match self {
+            Location::Json(p) | Location::Flag(p) => p == other,
+            Location::Cell { sheet, cell } => other.split_once('!') == Some((sheet, cell)),
+            Location::Line { .. } => {
+                let shown = self.to_string();
+                shown == other
+            }
+        }
+    }
+}
+
+impl PartialEq<&str> for Location {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
+}
+
+/// One problem: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// JSON path of the offending value; empty for the document as a whole.
-    pub path: String,
+    /// Where the offending value is.
+    pub location: Location,
     /// Lowercase, specific message quoting the bad value.
     pub message: String,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
+        if self.location.is_document() {
             f.write_str(&self.message)
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            write!(f, "{}: {}", self.location, self.message)
         }
     }
 }
@@ -53,7 +129,7 @@ impl fmt::Display for Problem {
 /// use gender_seal::{ErrorKind, Framework};
 /// let err = Framework::from_json(b"{\"id\": 1}").unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::Format);
-/// assert_eq!(err.problems()[0].path, "id");
+/// assert_eq!(err.problems()[0].location, "id");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
@@ -66,13 +142,18 @@ pub struct Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// An error with a single problem.
+    /// An error with a single problem at a JSON path (empty: the whole document).
     pub fn new(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::at(kind, Location::Json(path.into()), message)
+    }
+
+    /// An error with a single problem at a location.
+    pub fn at(kind: ErrorKind, location: Location, message: impl Into<String>) -> Self {
         Error {
             kind,
             file: None,
             problems: vec![Problem {
-                path: path.into(),
+                location,
                 message: message.into(),
             }],
         }
@@ -102,11 +183,26 @@ impl Error {
         self
     }
 
-    /// Prefixes every problem's path, for documents embedded in others.
+    /// Prefixes every problem's JSON path, for documents embedded in others.
     #[must_use]
     pub fn at_path(mut self, prefix: &str) -> Self {
         for p in &mut self.problems {
-            p.path = join_path(prefix, &p.path);
+            if let Location::Json(path) = &mut p.location {
+                *path = join_path(prefix, path);
+            }
+        }
+        self
+    }
+
+    /// The same error with each problem's location replaced where `f` gives another (a JSON
+    /// path of a document read from a sheet becomes the cell it came from).
+    #[must_use]
+    #[cfg(feature = "office")]
+    pub(crate) fn map_locations(mut self, f: impl Fn(&Location) -> Option<Location>) -> Self {
+        for p in &mut self.problems {
+            if let Some(l) = f(&p.location) {
+                p.location = l;
+            }
         }
         self
     }
@@ -127,9 +223,13 @@ impl Error {
     }
 }
 
+/// Problems an error's message lists one per line; the rest are counted ("and N more"), and
+/// all stay in [`Error::problems`].
+pub const MAX_PROBLEMS: usize = 100;
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
+        for (i, p) in self.problems.iter().take(MAX_PROBLEMS).enumerate() {
             if i > 0 {
                 f.write_str("\n")?;
             }
@@ -137,6 +237,15 @@ impl fmt::Display for Error {
                 write!(f, "{file}: ")?;
             }
             write!(f, "{p}")?;
+        }
+        let more = self.problems.len().saturating_sub(MAX_PROBLEMS);
+        if more > 0 {
+            f.write_str("\n")?;
+            if let Some(file) = &self.file {
+                write!(f, "{file}: ")?;
+            }
+            let s = if more == 1 { "" } else { "s" };
+            write!(f, "and {more} more problem{s}")?;
         }
         Ok(())
     }
@@ -160,23 +269,29 @@ pub(crate) fn join_path(prefix: &str, rest: &str) -> String {
 
 /// Collects problems during validation.
 #[derive(Debug, Default)]
-pub(crate) struct Problems(Vec<Problem>);
+pub(crate) struct Problems {
+    list: Vec<Problem>,
+    /// Work spent on "did you mean" suggestions for these problems (`did_you_mean::suggest`
+    /// keeps it under its budget); a `Cell` because suggestions are worded while a problem is
+    /// being pushed.
+    pub(crate) suggestion_work: std::cell::Cell<usize>,
+}
 
 impl Problems {
     pub(crate) fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem {
-            path: path.into(),
+        self.list.push(Problem {
+            location: Location::Json(path.into()),
             message: message.into(),
         });
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.0.len()
+        self.list.len()
     }
 
     /// `Ok(())` when nothing was found, else one error of `kind` holding every problem.
     pub(crate) fn finish(self, kind: ErrorKind) -> Result<()> {
-        match Error::from_problems(kind, self.0) {
+        match Error::from_problems(kind, self.list) {
             None => Ok(()),
             Some(e) => Err(e),
         }
@@ -208,10 +323,34 @@ mod tests {
             .in_file("outer.json")
             .at_path("cases");
         assert_eq!(e.file(), Some("inner.json"));
-        assert_eq!(e.problems()[0].path, "cases[0]");
+        assert_eq!(e.problems()[0].location, "cases[0]");
         assert_eq!(join_path("a", "b"), "a.b");
         assert_eq!(join_path("", "b"), "b");
         assert_eq!(join_path("a", ""), "a");
+    }
+
+    #[test]
+    fn the_message_lists_the_first_problems_and_counts_the_rest() {
+        let problem = |i: usize| Problem {
+            location: Location::Json(format!("x[{i}]")),
+            message: "bad".into(),
+        };
+        let e = Error::from_problems(ErrorKind::Invalid, (0..MAX_PROBLEMS).map(problem).collect());
+        let e = e
+            .map(|e| e.in_file("f.json").to_string())
+            .unwrap_or_default();
+        assert_eq!(e.lines().count(), MAX_PROBLEMS);
+        for (more, last) in [(1, "and 1 more problem"), (2500, "and 2500 more problems")] {
+            let all = (0..MAX_PROBLEMS + more).map(problem).collect();
+            let e = Error::from_problems(ErrorKind::Invalid, all).map(|e| e.in_file("f.json"));
+            let text = e.as_ref().map(|e| e.to_string()).unwrap_or_default();
+            assert_eq!(text.lines().count(), MAX_PROBLEMS + 1);
+            assert_eq!(
+                text.lines().last(),
+                Some(format!("f.json: {last}").as_str())
+            );
+            assert_eq!(e.map(|e| e.problems().len()), Some(MAX_PROBLEMS + more));
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@ fn word<const N: usize>(s: &[u8], i: usize) -> [u8; N] {
         .unwrap_or([0; N])
 }
 
-/// An identifier. Ids are short (SPEC §3: at most 64 characters, usually a handful), and a
+/// An identifier. Ids are short (docs/formats.md: at most 64 characters, usually a handful), and a
 /// scorecard repeats the framework's ids in every row, so an `Id` keeps up to 23 bytes inline:
 /// cloning one copies 24 bytes, with no allocation and no atomic reference count. It reads as a
 /// `&str` and is a plain string in JSON.

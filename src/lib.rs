@@ -9,9 +9,9 @@
 //! ```
 //! use gender_seal::{score, Assessment, Framework, ScoreOptions};
 //!
-//! let fw = Framework::builtin("undp-gender-seal-co", "2021.1")?;
+//! let fw = Framework::builtin("undp-gender-seal-co", "2021.2")?;
 //! let mali = Assessment::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/mali-2020.json"))?;
-//! let card = score(&fw, &mali, &ScoreOptions { lang: "fr".into(), ..Default::default() })?;
+//! let card = score(&fw, &mali, &ScoreOptions { lang: gender_seal::i18n::Lang::FR, ..Default::default() })?;
 //! assert_eq!(card.percentage_rounded().to_string(), "74");
 //! assert_eq!(&*card.tier().unwrap().label, "Argent-fort");
 //! assert_eq!(&*card.next().unwrap().id, "gold");
@@ -35,63 +35,37 @@
 )]
 
 pub mod assessment;
-pub mod decimal;
+mod did_you_mean;
 pub mod diff;
 mod error;
 pub mod expect;
-mod fraction;
+pub mod explain;
 pub mod framework;
+pub mod history;
+pub mod i18n;
 pub mod id;
-mod json;
-mod objects_only;
+pub mod load;
+pub mod num;
 pub mod plan;
 pub mod report;
 pub mod schema;
-mod score;
-pub mod scorecard;
-mod suggest;
-mod text;
-mod tier;
+pub mod score;
+pub mod testing;
 
 pub use assessment::{
-    Assessment, Basis, Evidence, FrameworkRef, ResolveOptions, Warning, WarningCode,
+    Assessment, Basis, Evidence, EvidenceStatus, FrameworkRef, ResolveOptions, Warning, WarningCode,
 };
-pub use decimal::{Number, RoundingMode};
-pub use error::{Error, ErrorKind, Problem, Result};
+pub use error::{Error, ErrorKind, Location, MAX_PROBLEMS, Problem, Result};
 pub use framework::{Framework, RawFramework};
+pub use i18n::Text;
 pub use id::Id;
-pub use json::{MAX_DOCUMENT_BYTES, UniqueMap};
+pub use load::{MAX_DOCUMENT_BYTES, UniqueMap};
+pub use num::{Decimal, Number, RoundingMode};
 pub use plan::{Plan, Planner};
 pub use report::Format;
-pub use score::{ScoreOptions, score};
-pub use scorecard::Scorecard;
-pub use text::Text;
-pub use tier::Rank;
+pub use score::{Rank, ScoreOptions, Scorecard, score, score_shared};
 
 /// The README's Rust examples, compiled and run as doctests so that they cannot rot.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
-
-/// Reads a whole file, refusing files larger than [`MAX_DOCUMENT_BYTES`] before reading them.
-///
-/// # Errors
-///
-/// [`ErrorKind::Io`] when the file cannot be read; [`ErrorKind::Syntax`] when it is too large.
-pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
-    use std::io::Read;
-    let io = |e: std::io::Error| Error::new(ErrorKind::Io, "", format!("cannot read file: {e}"));
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_DOCUMENT_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(Error::new(
-            ErrorKind::Syntax,
-            "",
-            format!("document too large: more than {MAX_DOCUMENT_BYTES} bytes"),
-        ));
-    }
-    Ok(bytes)
-}

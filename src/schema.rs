@@ -44,6 +44,16 @@ const KINDS: &[(&str, Role, Generate)] = &[
     ),
     ("diff-report", Role::Output, generate::<crate::diff::Diff>),
     ("plan-report", Role::Output, generate::<crate::plan::WhatIf>),
+    (
+        "explain-report",
+        Role::Output,
+        generate::<crate::explain::Explanation>,
+    ),
+    (
+        "history-report",
+        Role::Output,
+        generate::<crate::history::History>,
+    ),
 ];
 
 fn generate<T: JsonSchema>(contract: Contract) -> schemars::Schema {
@@ -58,8 +68,9 @@ pub fn kinds() -> impl Iterator<Item = &'static str> {
 }
 
 /// The JSON Schema of a kind of file: `framework`, `assessment`, `expectations`, `plan`
-/// (inputs: what is accepted), `scorecard`, `check-report`, `diff-report`, `plan-report`
-/// (outputs: what `score`, `check`, `diff` and `plan` print with `--format json`).
+/// (inputs: what is accepted), `scorecard`, `check-report`, `diff-report`, `plan-report`,
+/// `explain-report`, `history-report` (outputs: what `score`, `check`, `diff`, `plan`,
+/// `explain` and `history` print with `--format json`).
 ///
 /// # Errors
 ///
@@ -71,7 +82,7 @@ pub fn schema(kind: &str) -> Result<Value> {
             "",
             format!(
                 "unknown schema kind '{kind}'{}; expected one of {}",
-                crate::suggest::did_you_mean(kind, kinds()),
+                crate::did_you_mean::did_you_mean(kind, kinds()),
                 kinds().collect::<Vec<_>>().join(", ")
             ),
         ));

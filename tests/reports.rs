@@ -11,11 +11,11 @@ fn report(framework: &str, fixture: &str, format: Format, lang: &str) -> String 
     let fw = Framework::from_path(format!("{root}/benchmarks/{framework}")).unwrap();
     let a = Assessment::from_path(format!("{root}/fixtures/{fixture}")).unwrap();
     let options = ScoreOptions {
-        lang: lang.to_string(),
+        lang: lang.parse().unwrap(),
         ..Default::default()
     };
     let card = score(&fw, &a, &options).unwrap();
-    report::scorecard(&card, format)
+    report::scorecard(&card, format).into_text().unwrap()
 }
 
 fn mali(format: Format, lang: &str) -> String {
@@ -74,7 +74,11 @@ fn default_framework_summary_text() {
         "/benchmarks/undp-co-2021.json"
     ))
     .unwrap();
-    insta::assert_snapshot!(report::framework_summary(&fw, Format::Text, "en"));
+    insta::assert_snapshot!(
+        report::framework_summary(&fw, Format::Text, gender_seal::i18n::Lang::EN)
+            .into_text()
+            .unwrap()
+    );
 }
 
 #[test]

@@ -6,6 +6,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use gender_seal::expect::{Expectations, check_files};
+use gender_seal::explain::{ExplainOptions, explain};
+use gender_seal::history::{HistoryOptions, Round, history};
 use gender_seal::plan::{Plan, Planner, Question, Views};
 use gender_seal::schema::{kinds, schema, schema_text};
 use gender_seal::{Assessment, Framework, ScoreOptions, score};
@@ -82,7 +84,8 @@ fn schemas_are_strict_about_unknown_fields() {
 
 /// The kind of a fixture file, from where it lives and its top-level keys.
 fn kind_of(path: &Path, doc: &Value) -> &'static str {
-    if path.parent().is_some_and(|p| p.ends_with("benchmarks")) {
+    if path.parent().is_some_and(|p| p.ends_with("benchmarks")) || doc.get("rating_scale").is_some()
+    {
         "framework"
     } else if doc.get("cases").is_some() {
         "expectations"
@@ -113,6 +116,8 @@ fn every_fixture_and_framework_validates_against_its_schema() {
     let files: Vec<PathBuf> = json_files("benchmarks")
         .into_iter()
         .chain(json_files("fixtures"))
+        .chain(json_files("fixtures/published"))
+        .chain(json_files("fixtures/programmes"))
         .collect();
     assert!(
         files.len() >= 14,
@@ -172,7 +177,7 @@ fn outputs_validate_against_their_schemas() {
             .unwrap_or_else(|e| panic!("{e}"));
         for lang in ["en", "fr"] {
             let options = ScoreOptions {
-                lang: lang.into(),
+                lang: lang.parse().unwrap_or_default(),
                 ..ScoreOptions::default()
             };
             let card = score(&fw, &a, &options).unwrap_or_else(|e| panic!("{e}"));
@@ -205,26 +210,27 @@ fn outputs_validate_against_their_schemas() {
         (f.to_string(), a)
     })
     .collect();
-    let d =
-        gender_seal::diff::diff(&from, &to, &assessments, "en").unwrap_or_else(|e| panic!("{e}"));
+    let d = gender_seal::diff::diff(&from, &to, &assessments, gender_seal::i18n::Lang::EN)
+        .unwrap_or_else(|e| panic!("{e}"));
     let json = serde_json::to_value(&d).unwrap_or_default();
     assert_valid("diff-report", &json, "the diff report");
     // Plan answers for Mali: the cheapest Gold with timeline and marginal views, and the best
     // use of the funded budget.
-    let fw = Framework::builtin("undp-gender-seal-co", "2021.1").unwrap_or_else(|e| panic!("{e}"));
+    let fw = Framework::builtin("undp-gender-seal-co", "2021.2").unwrap_or_else(|e| panic!("{e}"));
     let baseline =
         Assessment::from_path(fixtures.join("mali-2020.json")).unwrap_or_else(|e| panic!("{e}"));
     let plan = Plan::from_path(fixtures.join("mali-2021-plan.json"), &fw)
         .unwrap_or_else(|e| panic!("{e}"));
     let planner = Planner::new(&fw, &baseline, &plan).unwrap_or_else(|e| panic!("{e}"));
-    let gold = gender_seal::Rank::parse_target(&fw, "gold").unwrap_or_else(|e| panic!("{e}"));
+    let gold = gender_seal::Rank::parse_target(&fw, "gold", gender_seal::i18n::Lang::EN)
+        .unwrap_or_else(|e| panic!("{e}"));
     let views = Views {
         timeline: true,
         marginal: true,
     };
     for question in [Question::Cheapest(gold), Question::Best(None)] {
         let answer = planner
-            .what_if(question, views, "fr")
+            .what_if(question, views, gender_seal::i18n::Lang::FR)
             .unwrap_or_else(|e| panic!("{e}"));
         let plan_json = serde_json::to_value(&answer).unwrap_or_default();
         assert_valid(
@@ -237,4 +243,117 @@ fn outputs_validate_against_their_schemas() {
     let mut bad = json;
     bad["offices"][0]["points"] = Value::from("2.0");
     assert!(!errors("diff-report", &bad).is_empty());
+}
+
+/// Every file kind accepts (and ignores) a top-level `"$schema"` string, the key editors use to
+/// find a file's schema, and the published schemas allow it.
+#[test]
+fn a_schema_key_is_accepted_in_every_file_kind() {
+    let dir = root();
+    let with_schema = |path: &str, kind: &str| {
+        let mut doc = read_json(&dir.join(path));
+        doc["$schema"] = format!("../docs/schema/{kind}.json").into();
+        assert_valid(kind, &doc, path);
+        serde_json::to_vec(&doc).unwrap_or_default()
+    };
+    let fw = Framework::from_json(&with_schema("benchmarks/undp-co-2021.json", "framework"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let a = Assessment::from_json(&with_schema("fixtures/mali-2020.json", "assessment"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(a.schema.as_deref(), Some("../docs/schema/assessment.json"));
+    let plan = with_schema("fixtures/mali-2021-plan.json", "plan");
+    Plan::from_json(&plan, &fw).unwrap_or_else(|e| panic!("{e}"));
+    let e = with_schema("fixtures/expectations.json", "expectations");
+    let file: Expectations = serde_json::from_slice(&e).unwrap_or_else(|e| panic!("{e}"));
+    assert!(file.schema.is_some());
+    // Only a string: anything else is a format error at `$schema`.
+    let mut doc = read_json(&dir.join("fixtures/mali-2020.json"));
+    doc["$schema"] = 3.into();
+    let err = Assessment::from_json(&serde_json::to_vec(&doc).unwrap_or_default())
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(err.problems()[0].location, "$schema");
+}
+
+#[test]
+fn explain_and_history_outputs_validate_against_their_schemas() {
+    // Explanations of every fixture of the default framework, in both languages, to the
+    // default target and to each rank of the ladder (reachable, unreachable, already reached).
+    let fixtures = root().join("fixtures");
+    let fw = Framework::builtin("undp-gender-seal-co", "2021.2").unwrap_or_else(|e| panic!("{e}"));
+    let targets = ["bronze", "silver", "silver:strong", "gold"];
+    let mut offices = Vec::new();
+    for file in [
+        "mali-2020.json",
+        "gold-office.json",
+        "bronze-office.json",
+        "no-tier-office.json",
+        "gated-office.json",
+        "many-na-office.json",
+        "ee3-floor-office.json",
+    ] {
+        let a = Assessment::from_path(fixtures.join(file)).unwrap_or_else(|e| panic!("{e}"));
+        for lang in [gender_seal::i18n::Lang::EN, gender_seal::i18n::Lang::FR] {
+            for target in std::iter::once(None).chain(targets.iter().map(Some)) {
+                let options = ExplainOptions {
+                    target: target.map(|t| {
+                        gender_seal::Rank::parse_target(&fw, t, gender_seal::i18n::Lang::EN)
+                            .unwrap_or_else(|e| panic!("{e}"))
+                    }),
+                    lang,
+                    ..ExplainOptions::default()
+                };
+                let e = explain(&fw, &a, &options).unwrap_or_else(|e| panic!("{e}"));
+                let json = serde_json::to_value(&e).unwrap_or_default();
+                assert_valid(
+                    "explain-report",
+                    &json,
+                    &format!("explain {file} {target:?}"),
+                );
+            }
+        }
+        offices.push((file, a));
+    }
+    // A history of one office (Mali and a later round of it) and of mixed offices, allowed.
+    let (_, mali) = &offices[0];
+    let mut later = mali.clone();
+    later.period = Some("2021".into());
+    later.evidence.0.retain(|(id, _)| id != "GR1");
+    let rounds = [
+        Round {
+            file: "mali-2021.json",
+            framework: &fw,
+            assessment: &later,
+        },
+        Round {
+            file: "mali-2020.json",
+            framework: &fw,
+            assessment: mali,
+        },
+    ];
+    let h = history(&rounds, &HistoryOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_valid(
+        "history-report",
+        &serde_json::to_value(&h).unwrap_or_default(),
+        "history",
+    );
+    let mixed: Vec<Round<'_>> = offices
+        .iter()
+        .map(|(file, a)| Round {
+            file,
+            framework: &fw,
+            assessment: a,
+        })
+        .collect();
+    let options = HistoryOptions {
+        allow_mixed_offices: true,
+        lang: gender_seal::i18n::Lang::FR,
+        ..HistoryOptions::default()
+    };
+    let h = history(&mixed, &options).unwrap_or_else(|e| panic!("{e}"));
+    let mut json = serde_json::to_value(&h).unwrap_or_default();
+    assert_valid("history-report", &json, "mixed history");
+    // Decimals are normalised strings there too.
+    json["rounds"][0]["dimensions"][0] = Value::from("50.0");
+    assert!(!errors("history-report", &json).is_empty());
 }

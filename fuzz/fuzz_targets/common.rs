@@ -37,7 +37,7 @@ pub fn score_both_ways(fw: &Framework, a: &Assessment) {
     for allow_version_mismatch in [false, true] {
         let options = ScoreOptions {
             allow_version_mismatch,
-            lang: "fr".into(),
+            lang: gender_seal::i18n::Lang::FR,
         };
         match score(fw, a, &options) {
             Ok(card) => {

@@ -31,12 +31,14 @@ fn own_assessment(fw: &Framework, turn: usize) -> Assessment {
                 rating,
                 value,
                 sources: Vec::new(),
+                status: None,
                 note: None,
             };
             (b.id.to_string(), evidence)
         })
         .collect();
     Assessment {
+        schema: None,
         framework: FrameworkRef::of(fw),
         office: "fuzz".into(),
         period: None,

@@ -36,12 +36,12 @@ fuzz_target!(|data: &[u8]| {
             Question::Committed,
         ];
         for target in ["bronze", "silver:strong", "gold"] {
-            if let Ok(rank) = Rank::parse_target(fw, target) {
+            if let Ok(rank) = Rank::parse_target(fw, target, gender_seal::i18n::Lang::EN) {
                 questions.push(Question::Cheapest(rank));
             }
         }
         for q in questions {
-            match planner.what_if(q, views, "fr") {
+            match planner.what_if(q, views, gender_seal::i18n::Lang::FR) {
                 Ok(w) => {
                     for format in [Format::Text, Format::Markdown, Format::Json] {
                         let _ = gender_seal::report::what_if(&w, &plan, fw, format);

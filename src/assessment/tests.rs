@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::framework::NOT_APPLICABLE;
-use crate::scorecard::Scorecard;
+use crate::i18n::Lang;
+use crate::score::Scorecard;
 
 #[path = "../../tests/support/rng.rs"]
 mod rng;
@@ -39,14 +40,22 @@ fn lenient() -> ResolveOptions {
 
 /// Both paths agree, down to the scorecard; returns whether the one-pass path took the
 /// assessment.
-fn agree(fw: &Framework, a: &Assessment, lang: &str) -> bool {
+fn agree(fw: &Framework, a: &Assessment, lang: Lang) -> bool {
     let Some(fast) = a.resolve_in_order(fw) else {
         return false;
     };
     for options in [ResolveOptions::default(), lenient()] {
         assert_eq!(Ok(fast.clone()), a.resolve_any_order(fw, &options));
     }
-    let card = |r: Resolved| Scorecard::build(fw, a, r.entries, r.warnings, lang);
+    let card = |r: Resolved| {
+        Scorecard::build(
+            crate::score::Shared::Borrowed(fw),
+            crate::score::named(a),
+            r.entries,
+            r.warnings,
+            lang,
+        )
+    };
     let general = a.resolve_any_order(fw, &ResolveOptions::default());
     assert_eq!(
         card(fast),
@@ -68,7 +77,7 @@ fn both_paths_agree_on_every_fixture() {
             continue; // plans and expectations
         };
         for fw in &fws {
-            for lang in ["en", "fr"] {
+            for lang in [Lang::EN, Lang::FR] {
                 if agree(fw, &a, lang) {
                     fast.push((a.office.clone(), fw.id().to_string()));
                 }
@@ -90,10 +99,19 @@ fn both_paths_agree_on_every_fixture() {
     }
 }
 
+/// Evidence statuses drawn for generated evidence (a status never changes a rating).
+const STATUSES: [Option<EvidenceStatus>; 4] = [
+    None,
+    Some(EvidenceStatus::Documented),
+    Some(EvidenceStatus::Verified),
+    Some(EvidenceStatus::Assumed),
+];
+
 /// Evidence for benchmark `bi` of `fw`, drawn from valid and invalid kinds.
 fn evidence(rng: &mut Rng, fw: &Framework, bi: usize) -> Evidence {
     let b = &fw.benchmarks()[bi];
     let mut ev = Evidence {
+        status: *rng.pick(&STATUSES),
         rating: None,
         value: None,
         sources: Vec::new(),
@@ -121,6 +139,7 @@ fn evidence(rng: &mut Rng, fw: &Framework, bi: usize) -> Evidence {
 /// A random assessment of `fw`: usually complete and in order and valid, sometimes not.
 fn assessment(rng: &mut Rng, fw: &Framework) -> Assessment {
     let mut a = Assessment {
+        schema: None,
         framework: FrameworkRef::of(fw),
         office: "Generated".to_string(),
         period: None,
@@ -131,6 +150,7 @@ fn assessment(rng: &mut Rng, fw: &Framework) -> Assessment {
         let ev = if sound {
             let b = &fw.benchmarks()[bi];
             let mut ev = Evidence {
+                status: *rng.pick(&STATUSES),
                 rating: Some(rng.pick(fw.ratings()).id.to_string()),
                 value: None,
                 sources: Vec::new(),
@@ -171,7 +191,7 @@ fn both_paths_agree_on_generated_assessments() {
     for fw in frameworks() {
         for _ in 0..400 {
             let a = assessment(&mut rng, &fw);
-            if agree(&fw, &a, "fr") {
+            if agree(&fw, &a, Lang::FR) {
                 fast += 1;
             } else {
                 general += 1;

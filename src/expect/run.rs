@@ -1,9 +1,7 @@
 //! Running expectation files: loading each case's assessment and framework (paths relative to
 //! the file), rejecting expectations that can never pass, scoring, comparing.
 
-use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -12,6 +10,7 @@ use super::{Expectations, FieldCheck};
 use crate::assessment::{Assessment, FrameworkRef};
 use crate::error::{Error, ErrorKind, Problem, Problems, Result};
 use crate::framework::Framework;
+use crate::load::shared::Shared;
 use crate::score::{ScoreOptions, score};
 
 /// The outcome of one case.
@@ -107,82 +106,96 @@ pub fn check_files<P: AsRef<Path>>(paths: &[P]) -> Result<Report> {
     Ok(Report::of(files))
 }
 
-/// Runs every case of an expectations file and panics, with the text report, when a case
-/// fails or the file cannot be run: a one-line regression test for any test suite.
-///
-/// # Panics
-///
-/// When any case fails, or on any error of [`check_file`].
-#[allow(clippy::panic)] // A test assertion: panicking is its whole purpose.
-pub fn assert_file(path: impl AsRef<Path>) {
-    match check_file(path.as_ref()) {
-        Ok(report) if report.failed() == 0 => {}
-        Ok(report) => panic!(
-            "\n{}",
-            crate::report::check(&Report::of(vec![report]), crate::Format::Text, "en")
-        ),
-        Err(e) => panic!("cannot run expectations: {e}"),
-    }
-}
-
 /// Runs the cases of a parsed expectations file whose relative paths start at `base`.
 /// `name` is the file's name for reports and errors.
+///
+/// Cases run one at a time: each distinct assessment or framework file is parsed once and
+/// dropped after the last case that uses it, so forty cases on one large assessment hold one
+/// parsed copy.
 ///
 /// # Errors
 ///
 /// As [`check_file`].
 pub fn check(file: &Expectations, base: &Path, name: &str) -> Result<FileReport> {
-    let mut frameworks: HashMap<Source, Arc<Framework>> = HashMap::new();
-    let mut loaded = Vec::with_capacity(file.cases.len());
+    let paths: Vec<PathBuf> = file
+        .cases
+        .iter()
+        .map(|c| join(base, &c.assessment))
+        .collect();
+    let framework_file = |case: &super::Case| {
+        case.framework
+            .as_ref()
+            .or(file.framework.as_ref())
+            .map(|rel| join(base, rel))
+    };
+    let mut assessments = Shared::new(paths.iter().cloned().enumerate());
+    // Built-in frameworks are not listed: they are kept to the end (they are small).
+    let mut frameworks = Shared::new(
+        file.cases
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| framework_file(c).map(|f| (i, Source::File(f)))),
+    );
     let mut p = Problems::default();
-    for (i, case) in file.cases.iter().enumerate() {
+    let mut scoring_error = None;
+    let mut cases = Vec::with_capacity(file.cases.len());
+    for (i, (case, path)) in file.cases.iter().zip(&paths).enumerate() {
         let context = |e: Error| in_case(e, i, &case.name, name);
-        let assessment_path = join(base, &case.assessment);
-        let assessment = Assessment::from_path(&assessment_path).map_err(context)?;
-        let source = match case.framework.as_ref().or(file.framework.as_ref()) {
-            Some(rel) => Source::File(join(base, rel)),
+        let assessment = assessments
+            .get(i, path, || Assessment::from_path(path))
+            .map_err(context)?;
+        let source = match framework_file(case) {
+            Some(f) => Source::File(f),
             None => Source::Builtin(
                 assessment.framework.id.clone(),
                 assessment.framework.version.clone(),
             ),
         };
-        let fw = match frameworks.get(&source) {
-            Some(fw) => fw.clone(),
-            None => {
-                let fw = match &source {
-                    Source::File(path) => Framework::from_path(path),
-                    Source::Builtin(id, version) => Framework::builtin(id, version)
-                        .map_err(|e| e.in_file(assessment_path.display().to_string())),
-                };
-                let fw = Arc::new(fw.map_err(context)?);
-                frameworks.insert(source, fw.clone());
-                fw
-            }
-        };
+        let fw = frameworks
+            .get(i, &source, || match &source {
+                Source::File(f) => Framework::from_path(f),
+                Source::Builtin(id, version) => Framework::builtin(id, version)
+                    .map_err(|e| e.in_file(path.display().to_string())),
+            })
+            .map_err(context)?;
         case.expect
             .problems(&fw, &mut p, &format!("cases[{i}].expect"));
-        loaded.push((assessment_path, assessment, fw));
-    }
-    p.finish(ErrorKind::Invalid).map_err(|e| e.in_file(name))?;
-    let mut cases = Vec::with_capacity(file.cases.len());
-    for (i, (case, (path, assessment, fw))) in file.cases.iter().zip(loaded).enumerate() {
+        // Once an expectation can never pass, or a case cannot be scored, the run is an error:
+        // the remaining cases are only loaded and checked, to report every such problem.
+        if p.len() > 0 || scoring_error.is_some() {
+            continue;
+        }
         let options = ScoreOptions {
             allow_version_mismatch: case
                 .allow_version_mismatch
                 .unwrap_or(file.allow_version_mismatch),
             ..ScoreOptions::default()
         };
-        let card = score(&fw, &assessment, &options)
-            .map_err(|e| in_case(e.in_file(path.display().to_string()), i, &case.name, name))?;
-        let checks = case.expect.compare(&card);
-        cases.push(CaseResult {
-            name: case.name.clone(),
-            assessment: path.display().to_string(),
-            office: card.office.to_string(),
-            framework: FrameworkRef::of(card.framework),
-            passed: checks.iter().all(|c| c.passed),
-            checks,
-        });
+        match score(&fw, &assessment, &options) {
+            Ok(card) => {
+                let checks = case.expect.compare(&card);
+                cases.push(CaseResult {
+                    name: case.name.clone(),
+                    assessment: path.display().to_string(),
+                    office: card.office.to_string(),
+                    framework: FrameworkRef::of(card.framework()),
+                    passed: checks.iter().all(|c| c.passed),
+                    checks,
+                });
+            }
+            Err(e) => {
+                scoring_error = Some(in_case(
+                    e.in_file(path.display().to_string()),
+                    i,
+                    &case.name,
+                    name,
+                ));
+            }
+        }
+    }
+    p.finish(ErrorKind::Invalid).map_err(|e| e.in_file(name))?;
+    if let Some(e) = scoring_error {
+        return Err(e);
     }
     Ok(FileReport {
         file: name.to_string(),
@@ -190,8 +203,8 @@ pub fn check(file: &Expectations, base: &Path, name: &str) -> Result<FileReport>
     })
 }
 
-/// Where a case's framework comes from: each is loaded once per run.
-#[derive(PartialEq, Eq, Hash)]
+/// Where a case's framework comes from: each is loaded once per run (while cases use it).
+#[derive(Clone, PartialEq, Eq, Hash)]
 enum Source {
     File(PathBuf),
     Builtin(String, String),
@@ -203,7 +216,7 @@ fn in_case(e: Error, i: usize, case: &str, file: &str) -> Error {
         .problems()
         .iter()
         .map(|p| Problem {
-            path: p.path.clone(),
+            location: p.location.clone(),
             message: format!("{} (case '{case}', cases[{i}] of {file})", p.message),
         })
         .collect();
@@ -214,15 +227,19 @@ fn in_case(e: Error, i: usize, case: &str, file: &str) -> Error {
     }
 }
 
-/// `base` joined with a relative path, with `.` and `..` folded where possible
-/// (`fixtures/../benchmarks/x.json` is `benchmarks/x.json`). Absolute paths stay as given.
+/// `base` joined with a relative path, with `.` and `..` folded where that opens the same
+/// file the operating system would (`fixtures/../benchmarks/x.json` is `benchmarks/x.json`).
+/// A `..` folds only after an existing real directory: after a symbolic link the system goes
+/// up from the link's target, not back to where the link is, and after a missing component it
+/// fails; such a `..` is kept for the system to follow. Absolute paths stay as given.
 fn join(base: &Path, rel: &str) -> PathBuf {
     let mut out = PathBuf::new();
     for c in base.join(rel).components() {
         match c {
             Component::CurDir => {}
             Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+                if matches!(out.components().next_back(), Some(Component::Normal(_)))
+                    && std::fs::symlink_metadata(&out).is_ok_and(|m| m.is_dir()) =>
             {
                 out.pop();
             }
@@ -244,6 +261,11 @@ mod tests {
         );
         assert_eq!(join(Path::new(""), "./a.json"), PathBuf::from("a.json"));
         assert_eq!(join(Path::new(""), "../a.json"), PathBuf::from("../a.json"));
+        // A missing folder is not folded away: the system would fail on it.
+        assert_eq!(
+            join(Path::new("fixtures"), "no-such-folder/../mali-2020.json"),
+            PathBuf::from("fixtures/no-such-folder/../mali-2020.json")
+        );
         assert_eq!(
             join(Path::new("x"), "/abs/a.json"),
             PathBuf::from("/abs/a.json")

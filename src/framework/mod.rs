@@ -3,20 +3,23 @@
 //! Files are read into [`raw`] types, then validated ([`Framework::from_raw`]) into a
 //! [`Framework`] whose parts refer to each other by index. Validation reports every problem it finds, each with its JSON path.
 
+mod checks;
+mod named;
 pub mod raw;
 mod validate;
+mod validate_tiers;
 
 use crate::id::Id;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
+pub(crate) use checks::check_id;
 pub use raw::{Aggregation, RawFramework, Rounding};
-pub(crate) use validate::check_id;
 
-use crate::decimal::Number;
 use crate::error::{Error, ErrorKind, Result};
-use crate::text::Text;
+use crate::i18n::localised::Text;
+use crate::num::decimal::Number;
 
 /// Most benchmarks a framework may have.
 pub const MAX_BENCHMARKS: usize = 10_000;
@@ -28,13 +31,15 @@ pub const MAX_RATINGS: usize = 20;
 pub const MAX_TIERS: usize = 20;
 /// The built-in rating id that takes a benchmark out of the score.
 pub const NOT_APPLICABLE: &str = "not_applicable";
+/// [`NOT_APPLICABLE`] as an id, as results carry it.
+pub(crate) const NOT_APPLICABLE_ID: Id = Id::from_static(NOT_APPLICABLE);
 
 /// A validated framework.
 ///
 /// ```
-/// let fw = gender_seal::Framework::builtin("undp-gender-seal-co", "2021.1").unwrap();
+/// let fw = gender_seal::Framework::builtin("undp-gender-seal-co", "2021.2").unwrap();
 /// assert_eq!(fw.benchmarks().len(), 41);
-/// assert_eq!(fw.tiers()[1].label.get("fr").as_ref(), "Argent");
+/// assert_eq!(fw.tiers()[1].label.get(gender_seal::i18n::Lang::FR).as_ref(), "Argent");
 /// ```
 #[derive(Debug, Clone)]
 pub struct Framework {
@@ -124,8 +129,8 @@ pub enum Direction {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Rule {
-    /// Unit of the value.
-    pub unit: String,
+    /// Unit of the value (localised).
+    pub unit: Text,
     /// Direction of every step.
     pub direction: Direction,
     /// `(threshold, rating index)`, hardest first.
@@ -137,6 +142,11 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// Whether the unit is `percent`: values in [0, 100], shown with `%`.
+    pub fn is_percent(&self) -> bool {
+        checks::is_percent(&self.unit)
+    }
+
     /// The rating index a value earns, or `None` when it is outside the rule's bounds.
     #[inline]
     pub fn rate_within(&self, value: Number) -> Option<usize> {
@@ -206,7 +216,7 @@ impl Framework {
     /// [`ErrorKind::Syntax`] or [`ErrorKind::Format`] when the bytes are not a framework
     /// document; [`ErrorKind::Invalid`] listing every inconsistency found.
     pub fn from_json(bytes: &[u8]) -> Result<Framework> {
-        let raw: RawFramework = crate::json::from_json(bytes)?;
+        let raw: RawFramework = crate::load::json::from_json(bytes)?;
         Framework::from_raw(raw)
     }
 
@@ -216,10 +226,7 @@ impl Framework {
     ///
     /// As [`Framework::from_json`], plus [`ErrorKind::Io`] when the file cannot be read.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Framework> {
-        let path = path.as_ref();
-        crate::read_file(path)
-            .and_then(|b| Framework::from_json(&b))
-            .map_err(|e| e.in_file(path.display().to_string()))
+        crate::load::from_path(path.as_ref(), Framework::from_json)
     }
 
     /// Validates raw framework data.
@@ -246,11 +253,35 @@ impl Framework {
                 "framework",
                 format!(
                     "no built-in framework '{id}' version '{version}'; built in: {}; pass a framework file instead",
-                    BUILTIN
-                        .iter()
-                        .map(|(i, v, _)| format!("{i} {v}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    builtin_list()
+                ),
+            )),
+        }
+    }
+
+    /// The newest built-in version of the framework `id`: the one a new assessment should
+    /// name. Older versions stay built in so that assessments written for them still score
+    /// as written (docs/decisions.md, "Built-in framework versions").
+    ///
+    /// ```
+    /// use gender_seal::Framework;
+    /// let fw = Framework::builtin_latest("undp-gender-seal-co").unwrap();
+    /// assert_eq!(fw.version(), "2021.2");
+    /// assert!(Framework::builtin_latest("no-such-seal").is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Request`] when no built-in framework has that id.
+    pub fn builtin_latest(id: &str) -> Result<Framework> {
+        match builtin_latest_version(id) {
+            Some(version) => Framework::builtin(id, version),
+            None => Err(Error::new(
+                ErrorKind::Request,
+                "framework",
+                format!(
+                    "no built-in framework '{id}'; built in: {}; pass a framework file instead",
+                    builtin_list()
                 ),
             )),
         }
@@ -332,14 +363,77 @@ impl Framework {
     }
 }
 
-/// Frameworks compiled into the library: `(id, version, JSON)`.
-const BUILTIN: &[(&str, &str, &str)] = &[(
-    "undp-gender-seal-co",
-    "2021.1",
-    include_str!("../../benchmarks/undp-co-2021.json"),
-)];
+/// Frameworks compiled into the library: `(id, version, JSON)`, each id's versions oldest
+/// first (the last one of an id is its newest).
+const BUILTIN: &[(&str, &str, &str)] = &[
+    // The first default: "partially met" earns half a credit. Kept so that assessments
+    // naming 2021.1 still score as written.
+    (
+        "undp-gender-seal-co",
+        "2021.1",
+        include_str!("../../benchmarks/undp-co-2021-half-credit.json"),
+    ),
+    // The default: benchmarks met ÷ benchmarks applicable, as published Seal results are.
+    (
+        "undp-gender-seal-co",
+        "2021.2",
+        include_str!("../../benchmarks/undp-co-2021.json"),
+    ),
+];
 
-/// The built-in frameworks as `(id, version)`.
+/// The built-in frameworks as `(id, version)`, each id's versions oldest first.
 pub fn builtin_frameworks() -> impl Iterator<Item = (&'static str, &'static str)> {
     BUILTIN.iter().map(|(i, v, _)| (*i, *v))
+}
+
+/// The newest built-in version of `id` (the last listed by [`builtin_frameworks`]), if any.
+pub fn builtin_latest_version(id: &str) -> Option<&'static str> {
+    BUILTIN
+        .iter()
+        .rev()
+        .find(|(i, _, _)| *i == id)
+        .map(|(_, v, _)| *v)
+}
+
+/// "id version, id version" of every built-in framework, for messages.
+fn builtin_list() -> String {
+    BUILTIN
+        .iter()
+        .map(|(i, v, _)| format!("{i} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_framework_loads_under_its_own_id_and_version() {
+        for (id, version) in builtin_frameworks() {
+            let fw = Framework::builtin(id, version).unwrap();
+            assert_eq!((fw.id(), fw.version()), (id, version));
+        }
+    }
+
+    #[test]
+    fn builtin_latest_is_the_last_version_of_its_id() {
+        let fw = Framework::builtin_latest("undp-gender-seal-co").unwrap();
+        assert_eq!(fw.version(), "2021.2");
+        assert_eq!(fw.ratings()[1].credit, Number::from(0));
+        let first = Framework::builtin("undp-gender-seal-co", "2021.1").unwrap();
+        assert_eq!(first.ratings()[1].credit.to_string(), "0.5");
+        assert_eq!(
+            builtin_latest_version("undp-gender-seal-co"),
+            Some("2021.2")
+        );
+        assert_eq!(builtin_latest_version("undp"), None);
+        let e = Framework::builtin_latest("undp").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Request);
+        assert!(
+            e.to_string()
+                .contains("undp-gender-seal-co 2021.1, undp-gender-seal-co 2021.2"),
+            "{e}"
+        );
+    }
 }

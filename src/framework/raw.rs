@@ -1,12 +1,12 @@
-//! The framework file exactly as written (SPEC §3): serde types that reject unknown fields.
+//! The framework file exactly as written (docs/formats.md): serde types that reject unknown fields.
 //! Only validation, [`Framework::from_raw`](super::Framework::from_raw), turns them into a
 //! [`Framework`](super::Framework).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::{Number, RoundingMode};
-use crate::text::Text;
+use crate::i18n::localised::Text;
+use crate::num::decimal::{Number, RoundingMode};
 
 /// A framework file as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -14,7 +14,7 @@ use crate::text::Text;
 pub struct RawFramework {
     /// Framework id, e.g. `undp-gender-seal-co`.
     pub id: String,
-    /// Version, e.g. `2021.1`.
+    /// Version, e.g. `2021.2`.
     pub version: String,
     /// Title (localised).
     pub title: Text,
@@ -36,6 +36,9 @@ pub struct RawFramework {
     pub dimensions: Vec<RawDimension>,
     /// Tier ladder, lowest first.
     pub tiers: Vec<RawTier>,
+    /// The JSON Schema the file follows, for editors (`docs/schema/`); ignored.
+    #[serde(default, rename = "$schema", skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
 }
 
 /// One rating of the scale.
@@ -50,7 +53,7 @@ pub struct RawRating {
     pub label: Text,
 }
 
-/// How benchmark credits combine (SPEC §5).
+/// How benchmark credits combine (docs/methodology.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -127,14 +130,19 @@ pub struct RawBenchmark {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, expecting = "a rule object")]
 pub struct RawRule {
-    /// Unit of the value: free text, except `percent` which bounds values to [0, 100].
-    pub unit: String,
+    /// Unit of the value (localised): free text, except `percent` (in English, or as a plain
+    /// string) which bounds values to [0, 100] and is shown as `%`.
+    pub unit: Text,
     /// Steps, hardest first.
     pub ladder: Vec<RawStep>,
     /// Rating of a value that satisfies no step.
     pub otherwise: String,
     /// Explicit `[lo, hi]` bounds of the value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::load::json::optional_array"
+    )]
     pub bounds: Option<[Number; 2]>,
 }
 

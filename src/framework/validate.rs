@@ -1,68 +1,21 @@
-//! Every rule of SPEC §3, checked on raw data; all problems are reported, each with its path.
+//! Every rule of docs/formats.md, checked on raw data; all problems are reported, each with its path.
 
 use crate::id::Id;
 use std::collections::HashMap;
 
-use super::raw::{Aggregation, RawBenchmark, RawFramework, RawGate, RawRule, RawTier};
+use super::raw::{Aggregation, RawBenchmark, RawFramework, RawRule};
 use super::{
-    Benchmark, Dimension, Direction, Framework, Gate, MAX_BENCHMARKS, MAX_DIMENSIONS, MAX_RATINGS,
-    MAX_TIERS, NOT_APPLICABLE, Rating, Rule, Tier,
+    Benchmark, Dimension, Direction, Framework, MAX_BENCHMARKS, MAX_DIMENSIONS, MAX_RATINGS,
+    NOT_APPLICABLE, Rating, Rule,
 };
-use crate::decimal::Number;
 use crate::error::{ErrorKind, Problems, Result};
-use crate::text::Text;
+use crate::num::decimal::Number;
 
-const MAX_WEIGHT_MICROS: i64 = 1_000_000 * crate::decimal::MICROS;
-const HUNDRED_MICROS: i64 = 100 * crate::decimal::MICROS;
-const ONE_MICROS: i64 = crate::decimal::MICROS;
-/// Most decimal places of the rounding policy.
-pub(crate) const MAX_ROUNDING_DECIMALS: u32 = 6;
-
-/// True when `id` matches `[A-Za-z0-9][A-Za-z0-9._-]{0,63}`.
-pub(crate) fn is_valid_id(id: &str) -> bool {
-    let b = id.as_bytes();
-    !b.is_empty()
-        && b.len() <= 64
-        && b[0].is_ascii_alphanumeric()
-        && b.iter()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
-}
-
-pub(crate) fn check_id(p: &mut Problems, path: &str, what: &str, id: &str) {
-    if !is_valid_id(id) {
-        p.push(
-            path,
-            format!(
-                "invalid {what} id '{}': ids are 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
-                id.chars().take(70).collect::<String>()
-            ),
-        );
-    }
-}
-
-fn check_text(p: &mut Problems, path: &str, text: &Text) {
-    if text.is_blank() {
-        p.push(path, "text is empty");
-    }
-}
-
-/// Records `id` in `seen`, reporting a duplicate.
-fn check_unique<'a>(
-    p: &mut Problems,
-    seen: &mut HashMap<&'a str, String>,
-    path: String,
-    what: &str,
-    id: &'a str,
-) {
-    if let Some(first) = seen.get(id) {
-        p.push(
-            path,
-            format!("duplicate {what} id '{id}' (first at {first})"),
-        );
-    } else {
-        seen.insert(id, path);
-    }
-}
+use super::checks::{
+    HUNDRED_MICROS, MAX_ROUNDING_DECIMALS, MAX_WEIGHT_MICROS, ONE_MICROS, check_id, check_text,
+    check_unique, is_percent, rating_ref,
+};
+use super::validate_tiers::validate_tiers;
 
 pub(super) fn validate(raw: RawFramework) -> Result<Framework> {
     let mut p = Problems::default();
@@ -197,7 +150,7 @@ pub(super) fn validate(raw: RawFramework) -> Result<Framework> {
             .collect(),
         possible_units: benchmarks
             .iter()
-            .map(|b| i128::from(b.weight.micros()) * i128::from(crate::decimal::MICROS))
+            .map(|b| i128::from(b.weight.micros()) * i128::from(crate::num::decimal::MICROS))
             .collect(),
         rating_keys: ratings.iter().map(|r| Box::from(r.id.as_str())).collect(),
         benchmark_keys: benchmarks
@@ -304,25 +257,6 @@ fn validate_benchmark(
     }
 }
 
-fn rating_ref(
-    p: &mut Problems,
-    path: &str,
-    id: &str,
-    ratings: &HashMap<&str, usize>,
-) -> Option<usize> {
-    let found = ratings.get(id).copied();
-    if found.is_none() {
-        let mut known: Vec<(&str, usize)> = ratings.iter().map(|(k, v)| (*k, *v)).collect();
-        known.sort_by_key(|(_, i)| *i);
-        let list: Vec<&str> = known.into_iter().map(|(k, _)| k).collect();
-        p.push(
-            path,
-            format!("unknown rating '{id}'; expected one of {}", list.join(", ")),
-        );
-    }
-    found
-}
-
 fn validate_rule(
     p: &mut Problems,
     path: &str,
@@ -330,7 +264,7 @@ fn validate_rule(
     ratings: &HashMap<&str, usize>,
 ) -> Option<Rule> {
     let before = p.len();
-    if r.unit.trim().is_empty() {
+    if r.unit.is_blank() {
         p.push(format!("{path}.unit"), "unit is empty");
     }
     if r.ladder.is_empty() {
@@ -402,7 +336,7 @@ fn validate_rule(
             ),
         );
     }
-    let percent = r.unit == "percent";
+    let percent = is_percent(&r.unit);
     let hundred = Number::from_micros(HUNDRED_MICROS);
     let bounds = match r.bounds {
         Some([lo, hi]) => {
@@ -433,191 +367,4 @@ fn validate_rule(
         otherwise: otherwise?,
         bounds,
     })
-}
-
-fn validate_tiers(
-    p: &mut Problems,
-    raw: &[RawTier],
-    benchmarks: &HashMap<Id, usize>,
-    dims: &HashMap<&str, usize>,
-    ratings: &HashMap<&str, usize>,
-) -> Vec<Tier> {
-    if raw.is_empty() || raw.len() > MAX_TIERS {
-        p.push(
-            "tiers",
-            format!("{} tiers; a ladder needs 1 to {MAX_TIERS}", raw.len()),
-        );
-    }
-    let hundred = Number::from_micros(HUNDRED_MICROS);
-    let mut seen = HashMap::new();
-    let mut tiers = Vec::with_capacity(raw.len());
-    for (i, t) in raw.iter().enumerate() {
-        let path = format!("tiers[{i}]");
-        check_id(p, &format!("{path}.id"), "tier", &t.id);
-        check_unique(p, &mut seen, format!("{path}.id"), "tier", &t.id);
-        check_text(p, &format!("{path}.label"), &t.label);
-        if t.min < Number::default() || t.min > hundred {
-            p.push(
-                format!("{path}.min"),
-                format!("min {} out of range: [0, 100]", t.min),
-            );
-        }
-        if let Some(prev) = raw[..i].last()
-            && t.min <= prev.min
-        {
-            p.push(
-                format!("{path}.min"),
-                format!(
-                    "min {} is not above the previous tier's {}: tier minimums must strictly increase",
-                    t.min, prev.min
-                ),
-            );
-        }
-        match (t.strong_from, &t.strong_label) {
-            (Some(s), label) => {
-                let upper = raw.get(i + 1).map(|n| n.min);
-                let ok = s > t.min
-                    && match upper {
-                        Some(next) => s < next,
-                        None => s <= hundred,
-                    };
-                if !ok {
-                    let range = match upper {
-                        Some(next) => format!("above {} and below the next tier's min {next}", t.min),
-                        None => format!("above {} and at most 100", t.min),
-                    };
-                    p.push(
-                        format!("{path}.strong_from"),
-                        format!("strong_from {s} out of range: it must be {range}"),
-                    );
-                }
-                match label {
-                    None => p.push(
-                        format!("{path}.strong_label"),
-                        "a tier with 'strong_from' needs a 'strong_label'",
-                    ),
-                    Some(l) => check_text(p, &format!("{path}.strong_label"), l),
-                }
-            }
-            (None, Some(_)) => p.push(
-                format!("{path}.strong_label"),
-                "'strong_label' without 'strong_from' is never shown; add 'strong_from' or remove it",
-            ),
-            (None, None) => {}
-        }
-        let gates = t
-            .gates
-            .iter()
-            .enumerate()
-            .filter_map(|(gi, g)| {
-                validate_gate(
-                    p,
-                    &format!("{path}.gates[{gi}]"),
-                    g,
-                    benchmarks,
-                    dims,
-                    ratings,
-                )
-            })
-            .collect();
-        tiers.push(Tier {
-            id: Id::from(t.id.as_str()),
-            min: t.min,
-            strong_from: t.strong_from,
-            label: t.label.clone(),
-            strong_label: t.strong_label.clone(),
-            gates,
-        });
-    }
-    tiers
-}
-
-fn validate_gate(
-    p: &mut Problems,
-    path: &str,
-    g: &RawGate,
-    benchmarks: &HashMap<Id, usize>,
-    dims: &HashMap<&str, usize>,
-    ratings: &HashMap<&str, usize>,
-) -> Option<Gate> {
-    match g {
-        RawGate {
-            benchmark: Some(b),
-            at_least: Some(r),
-            dimension: None,
-            at_least_percent: None,
-        } => {
-            let bi = benchmarks.get(b.as_str()).copied();
-            if bi.is_none() {
-                p.push(
-                    format!("{path}.benchmark"),
-                    format!(
-                        "gate on unknown benchmark '{b}'{}",
-                        crate::suggest::did_you_mean(b, benchmarks.keys().map(|k| &**k))
-                    ),
-                );
-            }
-            let ri = rating_ref(p, &format!("{path}.at_least"), r, ratings);
-            Some(Gate::Benchmark {
-                benchmark: bi?,
-                at_least: ri?,
-            })
-        }
-        RawGate {
-            benchmark: None,
-            at_least: None,
-            dimension: Some(d),
-            at_least_percent: Some(pct),
-        } => {
-            let di = dims.get(d.as_str()).copied();
-            if di.is_none() {
-                p.push(
-                    format!("{path}.dimension"),
-                    format!(
-                        "gate on unknown dimension '{d}'{}",
-                        crate::suggest::did_you_mean(d, dims.keys().copied())
-                    ),
-                );
-            }
-            if *pct < Number::default() || *pct > Number::from_micros(HUNDRED_MICROS) {
-                p.push(
-                    format!("{path}.at_least_percent"),
-                    format!("percentage {pct} out of range: [0, 100]"),
-                );
-            }
-            Some(Gate::Dimension {
-                dimension: di?,
-                at_least_percent: *pct,
-            })
-        }
-        _ => {
-            p.push(
-                path,
-                "a gate is either {\"benchmark\", \"at_least\"} or {\"dimension\", \"at_least_percent\"}",
-            );
-            None
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids() {
-        for ok in [
-            "IC1",
-            "a",
-            "undp-gender-seal-co",
-            "2021.1",
-            "x_y",
-            &"a".repeat(64),
-        ] {
-            assert!(is_valid_id(ok), "{ok}");
-        }
-        for bad in ["", "-a", ".a", "a b", "é", &"a".repeat(65), "a/b"] {
-            assert!(!is_valid_id(bad), "{bad}");
-        }
-    }
 }

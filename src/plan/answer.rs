@@ -11,12 +11,13 @@ use serde::{Deserialize, Serialize};
 use super::project::{Marginal, Planner, TimelinePoint};
 use super::{ActivitySet, Choice};
 use crate::assessment::FrameworkRef;
-use crate::decimal::{self, Number};
 use crate::error::Result;
 use crate::framework::NOT_APPLICABLE;
+use crate::i18n::Lang;
+use crate::num::decimal::{self, Number};
+use crate::score::ladder::Rank;
 use crate::score::tier_result;
-use crate::scorecard::{GateFailure, Scorecard, TierResult};
-use crate::tier::Rank;
+use crate::score::{GateFailure, Scorecard, TierResult};
 
 /// Which set an answer is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +144,7 @@ impl<'a> Planner<'a> {
     /// # Errors
     ///
     /// As [`Planner::cheapest`] and [`Planner::best`].
-    pub fn what_if(&self, question: Question, views: Views, lang: &str) -> Result<WhatIf<'a>> {
+    pub fn what_if(&self, question: Question, views: Views, lang: Lang) -> Result<WhatIf<'a>> {
         let plan = self.plan;
         let (name, choice, target, budget) = match question {
             Question::Cheapest(rank) => ("cheapest", self.cheapest(rank)?, Some(rank), None),
@@ -203,7 +204,7 @@ impl<'a> Planner<'a> {
         })
     }
 
-    fn target_info(&self, rank: Rank, lang: &str) -> Option<TargetInfo> {
+    fn target_info(&self, rank: Rank, lang: Lang) -> Option<TargetInfo> {
         let t = tier_result(self.fw, rank, lang)?;
         Some(TargetInfo {
             id: t.id,
@@ -251,7 +252,7 @@ impl<'a> Planner<'a> {
         let totals = crate::score::totals(self.fw, |b| entries[b].rating);
         let dimension = |d: usize| totals.get(d).and_then(|t| t.percent());
         let rating = |b: usize| entries[b].rating;
-        let input = crate::tier::GateInput {
+        let input = crate::score::ladder::GateInput {
             ratings: &rating,
             dimensions: &dimension,
         };

@@ -1,4 +1,4 @@
-//! Plans and what-if (SPEC §7): activities with costs, quarters and effects on benchmarks;
+//! Plans and what-if (docs/plan.md): activities with costs, quarters and effects on benchmarks;
 //! their projection over a baseline assessment, the quarterly timeline, the marginal value of
 //! each activity, and the exact cheapest set reaching a target tier or best use of a budget.
 //!
@@ -10,25 +10,29 @@
 //! use gender_seal::{Assessment, Framework, Rank};
 //! use gender_seal::plan::{Plan, Planner};
 //!
-//! let fw = Framework::builtin("undp-gender-seal-co", "2021.1")?;
+//! let fw = Framework::builtin("undp-gender-seal-co", "2021.2")?;
 //! let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/");
 //! let mali = Assessment::from_path(format!("{dir}mali-2020.json"))?;
 //! let plan = Plan::from_path(format!("{dir}mali-2021-plan.json"), &fw)?;
 //! let planner = Planner::new(&fw, &mali, &plan)?;
-//! let gold = planner.cheapest(Rank::parse_target(&fw, "gold")?)?;
-//! assert!(gold.feasible);
-//! assert_eq!(gold.cost.to_string(), "14000");
+//! // No set of the plan's activities reaches Gold (the GR2 and PR3 gates fail): the answer
+//! // is the best reachable result, 87 % Silver-strong for 19,000 USD with 5 activities.
+//! let gold = planner.cheapest(Rank::parse_target(&fw, "gold", gender_seal::i18n::Lang::EN)?)?;
+//! assert!(!gold.feasible);
+//! assert_eq!(gold.cost.to_string(), "19000");
 //! assert_eq!(plan.ids(gold.set).len(), 5);
 //! # Ok::<(), gender_seal::Error>(())
 //! ```
 
 mod answer;
-mod bounds;
+pub(crate) mod bounds;
 mod model;
 mod optimize;
 mod project;
 mod search;
 mod set;
+#[cfg(feature = "office")]
+pub mod sheet;
 
 use crate::id::Id;
 use std::collections::HashMap;
@@ -43,15 +47,15 @@ pub use project::{Marginal, Outcome, Planner, TimelinePoint};
 pub use set::ActivitySet;
 
 use crate::assessment::FrameworkRef;
-use crate::decimal::Number;
 use crate::error::{Error, ErrorKind, Problems, Result};
 use crate::framework::{Framework, NOT_APPLICABLE};
-use crate::text::Text;
+use crate::i18n::localised::Text;
+use crate::num::decimal::Number;
 
-/// Most activities a plan may have (SPEC §2): sets of activities are 64-bit masks.
+/// Most activities a plan may have (docs/formats.md): sets of activities are 64-bit masks.
 pub const MAX_ACTIVITIES: usize = 64;
 
-/// A plan file as written (SPEC §7).
+/// A plan file as written (docs/plan.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
@@ -73,6 +77,9 @@ pub struct PlanFile {
     pub note: Option<String>,
     /// The activities, at most 64.
     pub activities: Vec<ActivityFile>,
+    /// The JSON Schema the file follows, for editors (`docs/schema/`); ignored.
+    #[serde(default, rename = "$schema", skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
 }
 
 /// One activity as written.
@@ -91,6 +98,12 @@ pub struct ActivityFile {
     /// Committed activities are in every set the planner considers.
     #[serde(default)]
     pub committed: bool,
+    /// How the activity is paid for, as the plan says: `funded` (from the money available),
+    /// `no_cost` (staff time only), `to_raise` (money still to find) or `unallocated` (costed,
+    /// but the plan does not say from which source). Information for readers; the planner
+    /// does not use it (`budget` and `committed` decide what it may choose).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<Funding>,
     /// What the activity changes.
     #[serde(default)]
     pub effects: Vec<EffectFile>,
@@ -109,12 +122,60 @@ impl PlanFile {
     ///
     /// [`ErrorKind::Syntax`] or [`ErrorKind::Format`], with the JSON path.
     pub fn from_json(bytes: &[u8]) -> Result<PlanFile> {
-        crate::json::from_json(bytes)
+        crate::load::json::from_json(bytes)
+    }
+
+    /// Parses a plan file from JSON, an `.xlsx` workbook or CSV, chosen by content (zip →
+    /// workbook, `{` → JSON, anything else CSV; workbooks and CSV need the `office` feature).
+    /// In a workbook or CSV file, effect ratings are ids or labels of `fw` (else of the
+    /// built-in framework its header names), and problems name their cell or line.
+    ///
+    /// # Errors
+    ///
+    /// As [`PlanFile::from_json`]; for a workbook or CSV file, [`ErrorKind::Syntax`],
+    /// [`ErrorKind::Format`] or [`ErrorKind::Invalid`] at a cell or line.
+    pub fn from_bytes(bytes: &[u8], fw: Option<&Framework>) -> Result<PlanFile> {
+        #[cfg(feature = "office")]
+        {
+            use crate::load::grid::{self, Content};
+            match grid::sniff(bytes) {
+                Content::Json => PlanFile::from_json(bytes),
+                Content::Workbook => sheet::read(&grid::xlsx_sheet(bytes, &[sheet::SHEET])?, fw),
+                Content::Csv => sheet::read(&grid::csv(bytes)?, fw),
+            }
+        }
+        #[cfg(not(feature = "office"))]
+        {
+            let _ = fw;
+            PlanFile::from_json(bytes)
+        }
+    }
+
+    /// The plan file as a JSON document (pretty, with a final newline).
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string());
+        s.push('\n');
+        s
     }
 }
 
 fn default_quarter() -> u32 {
     4
+}
+
+/// How an activity is paid for, as its plan says ([`ActivityFile::funding`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Funding {
+    /// Paid from the money available.
+    Funded,
+    /// Costs staff time only.
+    NoCost,
+    /// Needs money still to be raised.
+    ToRaise,
+    /// Costed, but the plan does not say whether from the money available or from money to
+    /// raise.
+    Unallocated,
 }
 
 /// One effect as written: a benchmark and exactly one of `rating` or `value`.
@@ -185,16 +246,23 @@ impl Plan {
         Plan::validate(PlanFile::from_json(bytes)?, fw, false)
     }
 
+    /// Parses a plan from JSON, a workbook or CSV ([`PlanFile::from_bytes`]) and validates
+    /// it against `fw`.
+    ///
+    /// # Errors
+    ///
+    /// As [`PlanFile::from_bytes`] and [`Plan::validate`].
+    pub fn from_bytes(bytes: &[u8], fw: &Framework) -> Result<Plan> {
+        Plan::validate(PlanFile::from_bytes(bytes, Some(fw))?, fw, false)
+    }
+
     /// Reads, parses and validates a plan file; errors name the file.
     ///
     /// # Errors
     ///
     /// As [`Plan::from_json`], plus [`ErrorKind::Io`].
     pub fn from_path(path: impl AsRef<Path>, fw: &Framework) -> Result<Plan> {
-        let path = path.as_ref();
-        crate::read_file(path)
-            .and_then(|b| Plan::from_json(&b, fw))
-            .map_err(|e| e.in_file(path.display().to_string()))
+        crate::load::from_path(path.as_ref(), |b| Plan::from_bytes(b, fw))
     }
 
     /// Validates a plan file against `fw` (its version may differ only when
@@ -294,7 +362,7 @@ impl Plan {
             .iter()
             .map(|i| i128::from(self.activities[i].cost.micros()))
             .sum();
-        crate::decimal::scaled(micros, crate::decimal::MAX_DECIMALS)
+        crate::num::decimal::scaled(micros, crate::num::decimal::MAX_DECIMALS)
     }
 
     /// Every activity.
@@ -331,7 +399,7 @@ fn validate_effects(p: &mut Problems, path: &str, a: &ActivityFile, fw: &Framewo
                 format!(
                     "effect on unknown benchmark '{}'{}",
                     e.benchmark,
-                    crate::suggest::did_you_mean(&e.benchmark, fw.benchmark_ids())
+                    crate::did_you_mean::suggest(p, &e.benchmark, fw.benchmark_ids())
                 ),
             );
             continue;
@@ -409,7 +477,10 @@ pub fn select(plan: &Plan, ids: &[&str]) -> Result<ActivitySet> {
                     "",
                     format!(
                         "unknown activity '{id}'{}",
-                        crate::suggest::did_you_mean(id, plan.activities.iter().map(|a| &*a.id))
+                        crate::did_you_mean::did_you_mean(
+                            id,
+                            plan.activities.iter().map(|a| &*a.id)
+                        )
                     ),
                 )
             })

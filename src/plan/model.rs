@@ -14,11 +14,11 @@ use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
 
 use super::{ActivitySet, Plan};
-use crate::decimal::Ratio;
 use crate::error::{Error, ErrorKind, Result};
 use crate::framework::{Aggregation, Framework, Gate};
+use crate::num::decimal::Ratio;
+use crate::score::ladder::Rank;
 use crate::score::{self, DimensionTotal};
-use crate::tier::Rank;
 
 /// Largest score total the model accepts, to keep sums and products exact in `i128`.
 const MAX_TOTAL: i128 = 1 << 100;
@@ -230,7 +230,7 @@ impl Model {
     /// Removes every candidate another candidate dominates: effects at least as high on every
     /// benchmark it raises, and a lower cost, or the same cost and a smaller id. No optimal set
     /// contains a dominated candidate (swapping it for its dominator never loses on any
-    /// criterion of SPEC §7), so the answers do not change.
+    /// criterion of docs/plan.md), so the answers do not change.
     fn drop_dominated(&mut self) {
         let n = self.len();
         let covers = |b: &[(usize, u8)], a: &[(usize, u8)]| {
@@ -278,7 +278,7 @@ impl Model {
     fn threshold(&self, fw: &Framework, threshold: &Ratio) -> i128 {
         let reaches = |t: i128| {
             score::official(fw, &self.percentage(t))
-                .is_ok_and(|o| crate::decimal::decimal_ratio(o) >= *threshold)
+                .is_ok_and(|o| crate::num::decimal::decimal_ratio(o) >= *threshold)
         };
         let (mut lo, mut hi) = (self.t0, self.t_max());
         if reaches(lo) {
@@ -299,7 +299,7 @@ impl Model {
         hi
     }
 
-    /// What a set must reach to rank at least `rank` (SPEC §6): for `(L, strong)`, the gates of
+    /// What a set must reach to rank at least `rank` (docs/methodology.md): for `(L, strong)`, the gates of
     /// tiers 1..=L and the official percentage at least tier L's `strong_from` (strong) or
     /// `min`. A higher tier implies both, since `strong_from` lies below the next `min`.
     pub(crate) fn goal(&self, fw: &Framework, rank: Rank) -> Goal {

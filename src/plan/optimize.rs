@@ -1,4 +1,4 @@
-//! The exact answers of SPEC §7: `cheapest(target)` and `best(budget)` with their tie-breaks.
+//! The exact answers of docs/plan.md: `cheapest(target)` and `best(budget)` with their tie-breaks.
 //!
 //! Each answer is a lexicographic optimum, found one criterion at a time with the branch and
 //! bound of [`super::search`]: first the primary value (lowest cost reaching the target; the
@@ -13,9 +13,9 @@ use super::ActivitySet;
 use super::model::{Goal, Model};
 use super::project::Planner;
 use super::search::{self, Effort, Found, Limits, Objective};
-use crate::decimal::{Number, Ratio};
 use crate::error::{Error, ErrorKind, Result};
-use crate::tier::Rank;
+use crate::num::decimal::{Number, Ratio};
+use crate::score::ladder::Rank;
 
 /// The most search nodes one question may visit by default (a few seconds at worst); beyond
 /// it the question fails with [`ErrorKind::Request`] instead of running on.
@@ -97,7 +97,7 @@ impl Planner<'_> {
                 "budget",
                 format!(
                     "the committed activities cost {}, more than the budget {budget}",
-                    crate::decimal::format_decimal(self.plan.cost(self.plan.committed()))
+                    crate::num::decimal::format_decimal(self.plan.cost(self.plan.committed()))
                 ),
             ));
         }

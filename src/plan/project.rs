@@ -1,6 +1,6 @@
-//! Projection of a set of activities over a baseline (SPEC §7), the quarterly timeline and
+//! Projection of a set of activities over a baseline (docs/plan.md), the quarterly timeline and
 //! the marginal value of each activity. Every figure here comes from the scoring core
-//! (`score::totals`, `overall`, `official`, `tier::award`), never from the optimiser's model.
+//! (`score::totals`, `overall`, `official`, `ladder::award`), never from the optimiser's model.
 
 use crate::id::Id;
 use std::sync::Arc;
@@ -11,12 +11,13 @@ use serde::{Deserialize, Serialize};
 use super::model::Model;
 use super::{ActivitySet, Plan};
 use crate::assessment::{Assessment, Basis, Entry, FrameworkRef, Resolved, Warning, WarningCode};
-use crate::decimal::{self, Ratio, RoundingMode};
 use crate::error::{Error, ErrorKind, Problems, Result};
 use crate::framework::Framework;
+use crate::i18n::Lang;
+use crate::num::decimal::{self, Ratio, RoundingMode};
+use crate::score::ladder::{self, GateInput, Rank};
 use crate::score::{self, tier_result};
-use crate::scorecard::{Scorecard, TierResult};
-use crate::tier::{self, GateInput, Rank};
+use crate::score::{Scorecard, TierResult};
 
 /// A plan over a baseline: answers projection, timeline, marginal, cheapest and best.
 #[derive(Debug, Clone)]
@@ -103,6 +104,59 @@ pub struct Marginal {
     pub points_per_cost: Option<Decimal>,
 }
 
+/// Checks that a resolution and a plan were made against `fw` itself, not another framework
+/// of the same id and version: one entry per benchmark with ratings on its scale, and every
+/// effect's benchmark and rating index meaning what the plan's file says.
+fn fits(fw: &Framework, resolved: &Resolved, plan: &Plan) -> Result<()> {
+    let (benchmarks, ratings) = (fw.benchmarks().len(), fw.ratings().len());
+    let other = |what: String| {
+        Error::new(
+            ErrorKind::Request,
+            "",
+            format!(
+                "{what}: it was not made against this framework '{}' version '{}' ({benchmarks} benchmarks, {ratings} ratings)",
+                fw.id(),
+                fw.version()
+            ),
+        )
+    };
+    if resolved.entries.len() != benchmarks {
+        return Err(other(format!(
+            "the baseline's resolution has {} entries",
+            resolved.entries.len()
+        )));
+    }
+    if let Some((i, r)) = resolved
+        .entries
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| e.rating.filter(|&r| r >= ratings).map(|r| (i, r)))
+    {
+        return Err(other(format!(
+            "the baseline's resolution rates benchmark {} with rating {r}",
+            i + 1
+        )));
+    }
+    let written = plan.file().activities.iter();
+    for (i, (a, file)) in plan.activities().iter().zip(written).enumerate() {
+        for (j, (e, ef)) in a.effects.iter().zip(&file.effects).enumerate() {
+            if fw.benchmark_index(&ef.benchmark) != Some(e.benchmark) || e.rating >= ratings {
+                return Err(other(format!(
+                    "the plan's effect activities[{i}].effects[{j}] on '{}'",
+                    ef.benchmark
+                )));
+            }
+        }
+        if a.effects.len() != file.effects.len() {
+            return Err(other(format!("the plan's activity activities[{i}]")));
+        }
+    }
+    if plan.activities().len() != plan.file().activities.len() {
+        return Err(other("the plan".to_string()));
+    }
+    Ok(())
+}
+
 impl<'a> Planner<'a> {
     /// Puts `plan` over the `baseline` assessment, both written against `fw`.
     ///
@@ -118,8 +172,9 @@ impl<'a> Planner<'a> {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Request`] when the plan was validated against another framework;
-    /// [`ErrorKind::Invalid`] for effects on benchmarks the baseline rates not applicable
+    /// [`ErrorKind::Request`] when the plan was validated against another framework, or the
+    /// plan or the resolution against another framework of the same id and version (other
+    /// benchmarks or ratings: never an index out of range); [`ErrorKind::Invalid`] for effects on benchmarks the baseline rates not applicable
     /// (each with its path in the plan); [`ErrorKind::NotScorable`] when nothing is
     /// applicable; [`ErrorKind::Request`] when the framework's weights are too irregular for
     /// exact integer planning.
@@ -142,6 +197,7 @@ impl<'a> Planner<'a> {
                 ),
             ));
         }
+        fits(fw, &resolved, plan)?;
         let mut p = Problems::default();
         for (i, a) in plan.activities().iter().enumerate() {
             for (j, e) in a.effects.iter().enumerate() {
@@ -163,15 +219,14 @@ impl<'a> Planner<'a> {
         if plan.file().office != baseline.office {
             warnings.insert(
                 0,
-                Warning {
-                    code: WarningCode::OfficeMismatch,
-                    benchmark: None,
-                    message: format!(
-                        "the plan is for office '{}' but its baseline assessment is for '{}'",
-                        plan.file().office,
-                        baseline.office
-                    ),
-                },
+                Warning::new(
+                    WarningCode::OfficeMismatch,
+                    None,
+                    vec![
+                        ("plan_office", plan.file().office.clone()),
+                        ("baseline_office", baseline.office.clone()),
+                    ],
+                ),
             );
         }
         Ok(Planner {
@@ -222,6 +277,7 @@ impl<'a> Planner<'a> {
                         rating: Some(e.rating),
                         basis: Basis::Planned,
                         value: e.value,
+                        status: None,
                     };
                 }
             }
@@ -251,7 +307,7 @@ impl<'a> Planner<'a> {
             ratings: &rating,
             dimensions: &dimension,
         };
-        let rank = tier::award(self.fw, official, &gates).rank();
+        let rank = ladder::award(self.fw, official, &gates).rank();
         Ok(Outcome {
             rank,
             percentage: p,
@@ -266,18 +322,19 @@ impl<'a> Planner<'a> {
     /// # Errors
     ///
     /// [`ErrorKind::NotScorable`] when nothing is applicable (excluded by construction).
-    pub fn scorecard(&self, set: ActivitySet, lang: &str) -> Result<Scorecard<'a>> {
-        let mut card = Scorecard::build(
-            self.fw,
-            self.baseline,
+    pub fn scorecard(&self, set: ActivitySet, lang: Lang) -> Result<Scorecard<'a>> {
+        let (office, baseline_period) = crate::score::named(self.baseline);
+        let period = match &self.plan.file().period {
+            Some(p) => Some(std::borrow::Cow::Borrowed(p.as_str())),
+            None => baseline_period,
+        };
+        Scorecard::build(
+            crate::score::Shared::Borrowed(self.fw),
+            (office, period),
             self.entries(set),
             self.warnings.clone(),
             lang,
-        )?;
-        if let Some(period) = &self.plan.file().period {
-            card.period = Some(period);
-        }
-        Ok(card)
+        )
     }
 
     /// The scorecard at the baseline (quarter 0) and at the end of each quarter 1–4, each with
@@ -286,7 +343,7 @@ impl<'a> Planner<'a> {
     /// # Errors
     ///
     /// As [`Planner::evaluate`].
-    pub fn timeline(&self, set: ActivitySet, lang: &str) -> Result<Vec<TimelinePoint>> {
+    pub fn timeline(&self, set: ActivitySet, lang: Lang) -> Result<Vec<TimelinePoint>> {
         let acts = self.plan.activities();
         (0..=4u8)
             .map(|q| {
@@ -301,7 +358,7 @@ impl<'a> Planner<'a> {
                         self.plan.ids(now)
                     },
                     cost: o.cost,
-                    percentage: decimal::report4(&o.percentage),
+                    percentage: crate::num::fraction::report4(&o.percentage),
                     percentage_rounded: o.official,
                     tier: tier_result(self.fw, o.rank, lang),
                     rank: o.rank,
@@ -318,7 +375,7 @@ impl<'a> Planner<'a> {
     /// # Errors
     ///
     /// As [`Planner::evaluate`].
-    pub fn marginal(&self, base: ActivitySet, lang: &str) -> Result<Vec<Marginal>> {
+    pub fn marginal(&self, base: ActivitySet, lang: Lang) -> Result<Vec<Marginal>> {
         let before = self.evaluate(base)?;
         let mut rows = Vec::new();
         for (i, a) in self.plan.activities().iter().enumerate() {
@@ -340,7 +397,7 @@ impl<'a> Planner<'a> {
                     cost,
                     quarter: a.quarter,
                     points,
-                    percentage_gain: decimal::report4(&gain),
+                    percentage_gain: crate::num::fraction::report4(&gain),
                     rank_before: before.rank,
                     rank_after: after.rank,
                     tier_after: tier_result(self.fw, after.rank, lang),

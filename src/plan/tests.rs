@@ -2,15 +2,15 @@
 
 use super::*;
 use crate::assessment::Assessment;
-use crate::tier::Rank;
+use crate::score::ladder::Rank;
 
 fn fw() -> Framework {
-    Framework::builtin("undp-gender-seal-co", "2021.1").unwrap()
+    Framework::builtin("undp-gender-seal-co", "2021.2").unwrap()
 }
 
 fn doc(activities: &str) -> String {
     format!(
-        r#"{{"framework": {{"id": "undp-gender-seal-co", "version": "2021.1"}}, "office": "o",
+        r#"{{"framework": {{"id": "undp-gender-seal-co", "version": "2021.2"}}, "office": "o",
             "budget": 10, "activities": [{activities}]}}"#
     )
 }
@@ -21,7 +21,7 @@ fn problems(activities: &str) -> Vec<(String, String)> {
         Err(e) => e
             .problems()
             .iter()
-            .map(|p| (p.path.clone(), p.message.clone()))
+            .map(|p| (p.location.to_string(), p.message.clone()))
             .collect(),
     }
 }
@@ -178,22 +178,22 @@ fn shape_errors_name_the_path() {
     )
     .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Format);
-    assert_eq!(e.problems()[0].path, "activities[0].effects[0].ratng");
+    assert_eq!(e.problems()[0].location, "activities[0].effects[0].ratng");
     let e = Plan::from_json(
         doc(r#"{"id": "A1", "title": "t", "cost": 0.1234567}"#).as_bytes(),
         &fw(),
     )
     .unwrap_err();
-    assert_eq!(e.problems()[0].path, "activities[0].cost");
+    assert_eq!(e.problems()[0].location, "activities[0].cost");
     assert!(e.problems()[0].message.contains("too precise"));
 }
 
 #[test]
 fn another_framework_is_refused() {
-    let text = doc("").replace("2021.1", "2019.1");
+    let text = doc("").replace("2021.2", "2019.1");
     let e = Plan::from_json(text.as_bytes(), &fw()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::FrameworkMismatch);
-    assert_eq!(e.problems()[0].path, "framework.version");
+    assert_eq!(e.problems()[0].location, "framework.version");
     let file = PlanFile::from_json(text.as_bytes()).unwrap();
     assert!(Plan::validate(file, &fw(), true).is_ok());
 }
@@ -212,7 +212,10 @@ fn effects_on_not_applicable_benchmarks_are_errors() {
     let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
     let e = Planner::new(&fw, &base, &plan).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Invalid);
-    assert_eq!(e.problems()[0].path, "activities[0].effects[1].benchmark");
+    assert_eq!(
+        e.problems()[0].location,
+        "activities[0].effects[1].benchmark"
+    );
     assert_eq!(
         e.problems()[0].message,
         "effect on MS7, which the baseline rates not applicable; a plan cannot bring a benchmark into the score"
@@ -244,7 +247,7 @@ fn budgets_are_checked() {
         "no budget: give one, or set 'budget' in the plan"
     );
     let e = Plan::from_json(doc("").replace("10", "-10").as_bytes(), &fw).unwrap_err();
-    assert_eq!(e.problems()[0].path, "budget");
+    assert_eq!(e.problems()[0].location, "budget");
 }
 
 #[test]
@@ -254,10 +257,12 @@ fn a_plan_validated_against_another_framework_is_refused() {
         "/benchmarks/undp-co-2021-by-dimension.json"
     ))
     .unwrap();
-    let text = doc("").replace(
-        "undp-gender-seal-co\"",
-        "undp-gender-seal-co-by-dimension\"",
-    );
+    let text = doc("")
+        .replace(
+            "undp-gender-seal-co\"",
+            "undp-gender-seal-co-by-dimension\"",
+        )
+        .replace("2021.2", "2021.1");
     let plan = Plan::from_json(text.as_bytes(), &other).unwrap();
     let e = Planner::new(&fw(), &mali(), &plan).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Request);

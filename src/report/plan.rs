@@ -1,451 +1,401 @@
-//! Plan answers ([`WhatIf`]) as text, Markdown or JSON, in English or French.
-
-use std::fmt::Write;
+//! A plan answer ([`WhatIf`]) for people: the set chosen and what it reaches, the baseline,
+//! what is still missing, the activities, the benchmarks raised, the timeline and the value of
+//! each other activity, in the answer's language.
 
 use rust_decimal::Decimal;
 
-use crate::decimal::{RoundingMode, decimal_ratio, format_decimal, round_ratio};
 use crate::framework::Framework;
-use crate::plan::{Plan, WhatIf};
-use crate::report::layout::columns_with_gap;
-use crate::report::scorecard::warning;
-use crate::report::{Format, json, tr};
-use crate::scorecard::{GateFailure, TierResult};
+use crate::i18n::{Lang, fill};
+use crate::num::{RoundingMode, decimal_ratio, round_ratio};
+use crate::plan::{Plan, Shortfall, WhatIf};
+use crate::report::chart::{Chart, Kind, Point, Series, amount_ticks, tier_marks};
+use crate::report::doc::{Block, Doc, Rich, Table};
+use crate::report::names;
+use crate::score::TierResult;
 
-/// Renders a plan answer. Titles come from `plan`, labels from `fw`, in the answer's language.
-pub fn what_if(w: &WhatIf, plan: &Plan, fw: &Framework, format: Format) -> String {
-    if format == Format::Json {
-        return json(w);
-    }
-    let r = Renderer {
+/// The answer as a report. Titles come from `plan`, labels from `fw`.
+pub(crate) fn doc(w: &WhatIf, plan: &Plan, fw: &Framework) -> Doc {
+    let view = View {
         w,
         plan,
         fw,
-        lang: &w.scorecard.lang,
-        md: format == Format::Markdown,
+        lang: w.scorecard.lang(),
     };
-    r.render()
+    view.doc()
 }
 
-struct Renderer<'a> {
+struct View<'a> {
     w: &'a WhatIf<'a>,
     plan: &'a Plan,
     fw: &'a Framework,
-    lang: &'a str,
-    md: bool,
+    lang: Lang,
 }
 
-/// A number for reading: thousands grouped, French decimal comma.
-fn num(d: Decimal, lang: &str) -> String {
-    let s = format_decimal(d);
-    let (sign, s) = s.strip_prefix('-').map_or(("", s.as_str()), |r| ("-", r));
-    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    let sep = if lang == "fr" { '\u{202f}' } else { ',' };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(sep);
-        }
-        grouped.push(c);
-    }
-    match (frac.is_empty(), lang == "fr") {
-        (true, _) => format!("{sign}{grouped}"),
-        (false, true) => format!("{sign}{grouped},{frac}"),
-        (false, false) => format!("{sign}{grouped}.{frac}"),
-    }
-}
-
-impl Renderer<'_> {
-    fn t(&self, en: &'static str, fr: &'static str) -> &'static str {
-        tr(self.lang, en, fr)
-    }
-
-    /// A colon, with the narrow space French puts before it.
-    fn colon(&self) -> &'static str {
-        self.t(":", "\u{202f}:")
+impl View<'_> {
+    fn m(&self) -> &'static crate::i18n::PlanMessages {
+        &self.lang.messages().plan
     }
 
     fn money(&self, d: Decimal) -> String {
-        match &self.w.currency {
-            Some(c) => format!("{} {c}", num(d, self.lang)),
-            None => num(d, self.lang),
-        }
+        self.lang.money(d, self.w.currency.as_deref())
     }
 
     fn tier(&self, t: Option<&TierResult>) -> String {
-        t.map_or_else(
-            || self.t("no tier", "aucun niveau").to_string(),
-            |t| t.label.to_string(),
-        )
+        names::awarded(t, self.lang)
     }
 
-    fn rating(&self, id: &str) -> String {
-        self.fw.rating_index(id).map_or_else(
-            || id.to_string(),
-            |r| self.fw.ratings()[r].label.get(self.lang).to_string(),
-        )
+    fn quarter(&self, q: u8) -> String {
+        fill(self.m().quarter, &[("q", q.to_string().as_str())])
     }
 
-    fn result(&self) -> String {
-        let c = &self.w.scorecard;
-        format!(
-            "{} % {} ({} {} %)",
-            num(c.percentage_rounded, self.lang),
-            self.tier(c.tier().as_ref()),
-            self.t("exact", "exact"),
-            num(c.percentage(), self.lang)
-        )
-    }
-
-    fn heading(&self, s: &mut String, level: usize, text: &str) {
-        if self.md && level == 1 {
-            let _ = writeln!(s, "# {text}");
-        } else if self.md {
-            let _ = writeln!(s, "\n{} {text}\n", "#".repeat(level));
-        } else if level == 1 {
-            let _ = writeln!(s, "{text}");
-        } else {
-            let _ = writeln!(s, "\n{text}");
-        }
-    }
-
-    /// A table: Markdown, or aligned text columns.
-    fn table(&self, s: &mut String, head: &[&str], rows: &[Vec<String>], right: &[bool]) {
-        if self.md {
-            let _ = writeln!(s, "| {} |", head.join(" | "));
-            let rule: Vec<&str> = right
-                .iter()
-                .map(|&r| if r { "---:" } else { "---" })
-                .collect();
-            let _ = writeln!(s, "|{}|", rule.join("|"));
-            for row in rows {
-                let cells: Vec<String> = row.iter().map(|c| c.replace('|', "\\|")).collect();
-                let _ = writeln!(s, "| {} |", cells.join(" | "));
-            }
-            return;
-        }
-        let mut lines = vec![head.iter().map(|h| (*h).to_string()).collect()];
-        lines.extend(rows.iter().cloned());
-        columns_with_gap(s, "  ", " ", &lines, right);
-    }
-
-    fn render(&self) -> String {
-        let w = self.w;
-        let mut s = String::new();
+    fn doc(&self) -> Doc {
+        let (w, lang, m) = (self.w, self.lang, self.m());
+        let mut doc = Doc::new(lang);
         let period = w
             .period
             .as_ref()
             .map(|p| format!(" {p}"))
             .unwrap_or_default();
-        let title = format!(
-            "{} — {}{period} ({} {})",
-            w.office,
-            self.t("plan", "plan"),
-            w.framework.id,
-            w.framework.version
-        );
-        self.heading(&mut s, 1, &title);
-        s.push('\n');
-        let (c, sc) = (self.colon(), self.t(";", "\u{202f};"));
-        let _ = writeln!(s, "{}", self.summary());
-        let _ = writeln!(
-            s,
-            "{}{c} {} % {}{sc} {}{c} {} {}, {}.",
-            self.t("Baseline", "Référence"),
-            num(w.baseline_percentage_rounded, self.lang),
-            self.tier(w.baseline_tier.as_ref()),
-            self.t("plan", "plan"),
-            w.plan_activities,
-            self.t("activities", "activités"),
-            self.money(w.plan_cost)
-        );
-        if let Some(sf) = &w.shortfall {
-            let _ = writeln!(s, "{}", self.shortfall(sf));
-        }
-        self.activities(&mut s);
-        self.changes(&mut s);
-        self.timeline(&mut s);
-        self.marginal(&mut s);
-        self.warnings(&mut s);
-        s
-    }
-
-    /// The baseline's and the plan's warnings, when there are any.
-    fn warnings(&self, s: &mut String) {
-        let warnings = &self.w.scorecard.warnings;
-        if warnings.is_empty() {
-            return;
-        }
-        self.heading(s, 2, self.t("Warnings", "Avertissements"));
-        let bullet = if self.md { "- " } else { "  " };
-        for w in warnings {
-            let _ = writeln!(s, "{bullet}{}", warning(self.fw, w, self.lang));
-        }
-    }
-
-    fn summary(&self) -> String {
-        let w = self.w;
-        let c = self.colon();
-        let n = w.activities.len();
-        let acts = format!(
-            "{n} {} {} {}, {}",
-            self.t("of", "sur"),
-            w.plan_activities,
-            self.t("activities", "activités"),
-            self.money(w.cost)
-        );
-        let target = w.target.as_ref().map_or("?", |t| &*t.label);
-        match (w.question.as_str(), w.feasible) {
-            ("cheapest", true) => format!(
-                "{} {target}{c} {acts} → {}.",
-                self.t("Cheapest set reaching", "Ensemble le moins cher atteignant"),
-                self.result()
-            ),
-            ("cheapest", false) => format!(
-                "{} {target}. {}{c} {acts} → {}.",
-                self.t(
-                    "No set of activities reaches",
-                    "Aucun ensemble d'activités n'atteint"
+        doc.title(fill(
+            m.title,
+            &[
+                ("office", w.office.as_str()),
+                ("period", &period),
+                (
+                    "framework",
+                    &format!("{} {}", w.framework.id, w.framework.version),
                 ),
-                self.t("Best reachable", "Meilleur résultat atteignable"),
-                self.result()
-            ),
-            ("best", _) => format!(
-                "{} {}{c} {acts} → {}.",
-                self.t("Best use of", "Meilleur usage de"),
-                w.budget.map_or_else(String::new, |b| self.money(b)),
-                self.result()
-            ),
-            ("committed", _) => format!(
-                "{}{c} {acts} → {}.",
-                self.t("Committed activities", "Activités engagées"),
-                self.result()
-            ),
-            _ => format!(
-                "{}{c} {acts} → {}.",
-                self.t("Whole plan", "Plan complet"),
-                self.result()
-            ),
+            ],
+        ));
+        doc.paragraph(self.summary());
+        doc.paragraph(fill(
+            lang.count(w.plan_activities, &m.baseline),
+            &[
+                (
+                    "official",
+                    lang.percent(w.baseline_percentage_rounded).as_str(),
+                ),
+                ("tier", &self.tier(w.baseline_tier.as_ref())),
+                ("n", &w.plan_activities.to_string()),
+                ("cost", &self.money(w.plan_cost)),
+            ],
+        ));
+        if let Some(sf) = &w.shortfall {
+            doc.paragraph(self.shortfall(sf));
         }
+        self.activities(&mut doc);
+        self.changes(&mut doc);
+        self.timeline(&mut doc);
+        self.marginal(&mut doc);
+        self.warnings(&mut doc);
+        doc
     }
 
-    fn shortfall(&self, sf: &crate::plan::Shortfall) -> String {
-        let c = self.colon();
-        let mut parts = Vec::new();
-        if sf.points_missing > Decimal::ZERO {
-            let one = sf.points_missing == Decimal::ONE;
-            parts.push(format!(
-                "{} {}",
-                num(sf.points_missing, self.lang),
-                match (one, self.lang == "fr") {
-                    (true, false) => "percentage point",
-                    (false, false) => "percentage points",
-                    (true, true) => "point de pourcentage",
-                    (false, true) => "points de pourcentage",
-                }
-            ));
-        }
-        for f in &sf.failing {
-            parts.push(self.gate(f));
-        }
-        format!(
-            "{}{c} {}.",
-            self.t("Still missing", "Il manque encore"),
-            parts.join(self.t("; ", "\u{202f}; "))
+    /// "74 % Silver-strong (exact 74.3902 %)".
+    fn result(&self) -> String {
+        let c = &self.w.scorecard;
+        fill(
+            self.m().result,
+            &[
+                (
+                    "official",
+                    self.lang.percent(c.percentage_rounded()).as_str(),
+                ),
+                ("tier", &self.tier(c.tier().as_ref())),
+                ("exact", &self.lang.percent(c.percentage())),
+            ],
         )
     }
 
-    fn gate(&self, f: &GateFailure) -> String {
-        match f {
-            GateFailure::Benchmark {
-                benchmark,
-                required,
-                actual,
-                ..
-            } => format!(
-                "{benchmark} {} {}, {} {}",
-                self.t("is", "est"),
-                self.rating(actual),
-                self.t("needs", "requis\u{202f}:"),
-                self.rating(required)
-            ),
-            GateFailure::Dimension {
-                dimension,
-                required_percent,
-                actual_percent,
-                ..
-            } => format!(
-                "{dimension} {} {} %, {} {} %",
-                self.t("is", "est à"),
-                actual_percent.map_or_else(|| "—".to_string(), |p| num(p, self.lang)),
-                self.t("needs", "requis\u{202f}:"),
-                num(required_percent.value(), self.lang)
-            ),
+    fn summary(&self) -> String {
+        let (w, m) = (self.w, self.m());
+        let set = fill(
+            self.lang.count(w.plan_activities, &m.set),
+            &[
+                ("n", w.activities.len().to_string().as_str()),
+                ("total", &w.plan_activities.to_string()),
+                ("cost", &self.money(w.cost)),
+            ],
+        );
+        let target = w.target.as_ref().map_or("?", |t| &*t.label);
+        let budget = w.budget.map_or_else(String::new, |b| self.money(b));
+        let template = match (w.question.as_str(), w.feasible) {
+            ("cheapest", true) => m.cheapest,
+            ("cheapest", false) => m.unreachable,
+            ("best", _) => m.best,
+            ("committed", _) => m.committed,
+            _ => m.whole_plan,
+        };
+        fill(
+            template,
+            &[
+                ("target", target),
+                ("budget", &budget),
+                ("set", &set),
+                ("result", &self.result()),
+            ],
+        )
+    }
+
+    fn shortfall(&self, sf: &Shortfall) -> String {
+        let (lang, m) = (self.lang, self.m());
+        let mut parts = Vec::new();
+        if sf.points_missing > Decimal::ZERO {
+            parts.push(fill(
+                lang.plural(sf.points_missing, &m.percentage_points),
+                &[("n", lang.number(sf.points_missing).as_str())],
+            ));
         }
+        let tier = self.w.target.as_ref().map_or("", |t| &*t.id);
+        for f in &sf.failing {
+            parts.push(names::gate_failure(self.fw, tier, f, lang));
+        }
+        fill(
+            m.still_missing,
+            &[(
+                "items",
+                parts.join(lang.messages().common.separator).as_str(),
+            )],
+        )
+    }
+
+    /// The cost column's name: the currency, or "cost".
+    fn cost_header(&self) -> String {
+        self.w
+            .currency
+            .clone()
+            .unwrap_or_else(|| self.m().cost.to_string())
+    }
+
+    fn activities(&self, doc: &mut Doc) {
+        if self.w.activities.is_empty() {
+            return;
+        }
+        let (lang, m) = (self.lang, self.m());
+        doc.section(m.activities);
+        let mut table = Table::new(
+            vec![
+                m.id.to_string(),
+                self.cost_header(),
+                m.lands.to_string(),
+                m.activity.to_string(),
+            ],
+            vec![false, true, false, false],
+        );
+        for i in self
+            .w
+            .activities
+            .iter()
+            .filter_map(|id| self.plan.activity_index(id))
+        {
+            let a = &self.plan.activities()[i];
+            table.row(vec![
+                a.id.to_string().into(),
+                lang.number(a.cost.value()).into(),
+                self.quarter(a.quarter).into(),
+                a.title.get(lang).to_string().into(),
+            ]);
+        }
+        doc.push(Block::Table(table));
+    }
+
+    fn changes(&self, doc: &mut Doc) {
+        if self.w.changes.is_empty() {
+            return;
+        }
+        let (lang, m) = (self.lang, self.m());
+        doc.section(m.raised);
+        let mut table = Table::new(
+            vec![
+                m.benchmark.to_string(),
+                m.rating.to_string(),
+                m.by.to_string(),
+            ],
+            vec![false, false, false],
+        );
+        for c in &self.w.changes {
+            table.row(vec![
+                c.benchmark.to_string().into(),
+                format!(
+                    "{} → {}",
+                    names::rating(self.fw, &c.from, lang),
+                    names::rating(self.fw, &c.to, lang)
+                )
+                .into(),
+                c.by.join(", ").into(),
+            ]);
+        }
+        doc.push(Block::Table(table));
+    }
+
+    fn timeline(&self, doc: &mut Doc) {
+        let Some(points) = &self.w.timeline else {
+            return;
+        };
+        let (lang, m) = (self.lang, self.m());
+        doc.section(m.timeline);
+        let mut table = Table::new(
+            vec![
+                m.quarter_header.to_string(),
+                m.cumulative_cost.to_string(),
+                "%".to_string(),
+                m.tier.to_string(),
+                m.landed.to_string(),
+            ],
+            vec![false, true, true, false, false],
+        );
+        let quarter = |q: u8| {
+            if q == 0 {
+                m.baseline_row.to_string()
+            } else {
+                self.quarter(q)
+            }
+        };
+        for p in points {
+            table.row(vec![
+                quarter(p.quarter).into(),
+                lang.number(p.cost).into(),
+                lang.percent(p.percentage_rounded).into(),
+                self.tier(p.tier.as_ref()).into(),
+                p.landed.join(", ").into(),
+            ]);
+        }
+        doc.push(Block::Table(table));
+        if points.is_empty() {
+            return;
+        }
+        let categories: Vec<String> = points.iter().map(|p| quarter(p.quarter)).collect();
+        let charts = &lang.messages().charts;
+        let mut percentages = Chart::percentages(Kind::Line, charts.timeline.to_string(), lang);
+        percentages.categories_axis = Some(m.quarter_header.to_string());
+        percentages.categories = categories.clone();
+        percentages.series = vec![Series {
+            name: charts.percentage.to_string(),
+            key: String::new(),
+            values: points
+                .iter()
+                .map(|p| Some(Point::percent(p.percentage_rounded, lang)))
+                .collect(),
+        }];
+        percentages.marks = tier_marks(self.fw, lang);
+        percentages.below = Some(lang.messages().common.no_tier.to_string());
+        let lowest = points.iter().map(|p| p.percentage_rounded).min();
+        percentages.start_below(lowest.unwrap_or(Decimal::ZERO), lang);
+        doc.push(Block::Chart(percentages));
+
+        let max = points
+            .iter()
+            .map(|p| p.cost)
+            .max()
+            .filter(|m| *m > Decimal::ZERO)
+            .unwrap_or(Decimal::ONE);
+        let mut costs = Chart::percentages(Kind::Bars, charts.cost.to_string(), lang);
+        costs.axis = match &self.w.currency {
+            Some(c) => format!("{} ({c})", m.cumulative_cost),
+            None => m.cumulative_cost.to_string(),
+        };
+        costs.categories = categories;
+        costs.max = max;
+        costs.ticks = amount_ticks(max, |d| lang.number(d));
+        costs.series = vec![Series {
+            name: m.cumulative_cost.to_string(),
+            key: String::new(),
+            values: points
+                .iter()
+                .map(|p| {
+                    Some(Point {
+                        at: p.cost,
+                        text: self.money(p.cost),
+                    })
+                })
+                .collect(),
+        }];
+        doc.push(Block::Chart(costs));
     }
 
     /// Points per 1,000 of currency, exactly rounded half-even to 2 decimals; "free" at 0.
     fn per_thousand(&self, points: Decimal, cost: Decimal) -> String {
         if cost.is_zero() {
-            return self.t("free", "gratuit").to_string();
+            return self.m().free.to_string();
         }
         let r = decimal_ratio(points) * decimal_ratio(Decimal::ONE_THOUSAND) / decimal_ratio(cost);
         round_ratio(&r, 2, RoundingMode::HalfEven)
-            .map_or_else(|_| "—".to_string(), |d| num(d, self.lang))
+            .map_or_else(|_| "—".to_string(), |d| self.lang.number(d))
     }
 
-    fn activities(&self, s: &mut String) {
-        if self.w.activities.is_empty() {
-            return;
-        }
-        self.heading(s, 2, self.t("Activities", "Activités"));
-        let rows: Vec<Vec<String>> = self
-            .w
-            .activities
-            .iter()
-            .filter_map(|id| self.plan.activity_index(id))
-            .map(|i| {
-                let a = &self.plan.activities()[i];
-                vec![
-                    a.id.to_string(),
-                    num(a.cost.value(), self.lang),
-                    format!("{}{}", self.t("Q", "T"), a.quarter),
-                    a.title.get(self.lang).to_string(),
-                ]
-            })
-            .collect();
-        let cost = self.w.currency.as_deref().unwrap_or(self.t("cost", "coût"));
-        let head = [
-            "id",
-            cost,
-            self.t("lands", "effet"),
-            self.t("activity", "activité"),
-        ];
-        self.table(s, &head, &rows, &[false, true, false, false]);
-    }
-
-    fn changes(&self, s: &mut String) {
-        if self.w.changes.is_empty() {
-            return;
-        }
-        self.heading(s, 2, self.t("Benchmarks raised", "Critères relevés"));
-        let rows: Vec<Vec<String>> = self
-            .w
-            .changes
-            .iter()
-            .map(|c| {
-                vec![
-                    c.benchmark.to_string(),
-                    format!("{} → {}", self.rating(&c.from), self.rating(&c.to)),
-                    c.by.join(", "),
-                ]
-            })
-            .collect();
-        let head = [
-            self.t("benchmark", "critère"),
-            self.t("rating", "notation"),
-            self.t("by", "par"),
-        ];
-        self.table(s, &head, &rows, &[false, false, false]);
-    }
-
-    fn timeline(&self, s: &mut String) {
-        let Some(points) = &self.w.timeline else {
-            return;
-        };
-        self.heading(s, 2, self.t("Timeline", "Calendrier"));
-        let rows: Vec<Vec<String>> = points
-            .iter()
-            .map(|p| {
-                vec![
-                    if p.quarter == 0 {
-                        self.t("baseline", "référence").to_string()
-                    } else {
-                        format!("{}{}", self.t("Q", "T"), p.quarter)
-                    },
-                    num(p.cost, self.lang),
-                    format!("{} %", num(p.percentage_rounded, self.lang)),
-                    self.tier(p.tier.as_ref()),
-                    p.landed.join(", "),
-                ]
-            })
-            .collect();
-        let head = [
-            self.t("quarter", "trimestre"),
-            self.t("cumulative cost", "coût cumulé"),
-            "%",
-            self.t("tier", "niveau"),
-            self.t("landed", "effets"),
-        ];
-        self.table(s, &head, &rows, &[false, true, true, false, false]);
-    }
-
-    fn marginal(&self, s: &mut String) {
+    fn marginal(&self, doc: &mut Doc) {
         let Some(rows) = &self.w.marginal else {
             return;
         };
-        self.heading(
-            s,
-            2,
-            self.t(
-                "Each other activity added alone",
-                "Chaque autre activité ajoutée seule",
-            ),
+        let (lang, m) = (self.lang, self.m());
+        doc.section(m.marginal);
+        let per = fill(
+            m.per_thousand,
+            &[
+                ("thousand", lang.number(Decimal::ONE_THOUSAND).as_str()),
+                (
+                    "currency",
+                    &self
+                        .w
+                        .currency
+                        .as_ref()
+                        .map(|c| format!(" {c}"))
+                        .unwrap_or_default(),
+                ),
+            ],
         );
-        let per = format!(
-            "{} 1{}000{}",
-            self.t("points per", "points par"),
-            if self.lang == "fr" { "\u{202f}" } else { "," },
-            self.w
-                .currency
-                .as_ref()
-                .map(|c| format!(" {c}"))
-                .unwrap_or_default()
+        let mut table = Table::new(
+            vec![
+                m.id.to_string(),
+                self.cost_header(),
+                m.points.to_string(),
+                per,
+                m.tier_then.to_string(),
+                m.activity.to_string(),
+            ],
+            vec![false, true, true, true, false, false],
         );
-        let table: Vec<Vec<String>> = rows
+        for r in rows {
+            table.row(vec![
+                r.id.to_string().into(),
+                lang.number(r.cost).into(),
+                format!("+{}", lang.number(r.points)).into(),
+                self.per_thousand(r.points, r.cost).into(),
+                self.tier(r.tier_after.as_ref()).into(),
+                r.title.to_string().into(),
+            ]);
+        }
+        doc.push(Block::Table(table));
+    }
+
+    /// The baseline's and the plan's warnings, when there are any.
+    fn warnings(&self, doc: &mut Doc) {
+        let warnings = self.w.scorecard.warnings();
+        if warnings.is_empty() {
+            return;
+        }
+        doc.section(self.m().warnings);
+        let label = |id: &str| names::rating(self.fw, id, self.lang);
+        let items: Vec<Rich> = warnings
             .iter()
-            .map(|m| {
-                vec![
-                    m.id.to_string(),
-                    num(m.cost, self.lang),
-                    format!("+{}", num(m.points, self.lang)),
-                    self.per_thousand(m.points, m.cost),
-                    self.tier(m.tier_after.as_ref()),
-                    m.title.to_string(),
-                ]
-            })
+            .map(|w| w.message(self.lang, label).into())
             .collect();
-        let cost = self.w.currency.as_deref().unwrap_or(self.t("cost", "coût"));
-        let head = [
-            "id",
-            cost,
-            self.t("points", "points"),
-            &per,
-            self.t("tier then", "niveau alors"),
-            self.t("activity", "activité"),
-        ];
-        self.table(s, &head, &table, &[false, true, true, true, false, false]);
+        doc.list(items, false);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_group_thousands_per_language() {
-        assert_eq!(num(Decimal::new(64000, 0), "en"), "64,000");
-        assert_eq!(num(Decimal::new(12345678, 2), "fr"), "123\u{202f}456,78");
-        assert_eq!(num(Decimal::new(-1000, 0), "en"), "-1,000");
-        assert_eq!(num(Decimal::new(999, 0), "en"), "999");
-    }
+    use crate::framework::Framework;
+    use crate::i18n::Lang;
+    use crate::plan::{Plan, Planner, Question, Views};
+    use crate::report::{Format, what_if};
 
     /// The Mali plan over the Mali baseline, with the plan's office renamed to `office`,
     /// answering `best` in text.
-    fn mali_best(office: &str, lang: &str) -> (Vec<crate::WarningCode>, String) {
-        use crate::plan::{Planner, Question, Views};
+    fn mali_best(office: &str, lang: Lang) -> (Vec<crate::WarningCode>, String) {
         let root = env!("CARGO_MANIFEST_DIR");
-        let fw = Framework::builtin("undp-gender-seal-co", "2021.1").unwrap();
+        let fw = Framework::builtin("undp-gender-seal-co", "2021.2").unwrap();
         let baseline =
             crate::Assessment::from_path(format!("{root}/fixtures/mali-2020.json")).unwrap();
         let mut doc: serde_json::Value = serde_json::from_slice(
@@ -458,31 +408,36 @@ mod tests {
         let w = planner
             .what_if(Question::Best(None), Views::default(), lang)
             .unwrap();
-        let text = what_if(&w, &plan, &fw, Format::Text);
-        (w.scorecard.warnings.iter().map(|w| w.code).collect(), text)
+        let text = what_if(&w, &plan, &fw, Format::Text).into_text().unwrap();
+        (
+            w.scorecard.warnings().iter().map(|w| w.code).collect(),
+            text,
+        )
     }
 
     #[test]
     fn a_plan_for_another_office_warns_and_the_report_shows_it() {
-        let (codes, text) = mali_best("PNUD Mali", "en");
+        let (codes, text) = mali_best("PNUD Mali", Lang::EN);
         assert_eq!(codes, [crate::WarningCode::OfficeMismatch]);
         assert!(
             text.ends_with(
-                "\nWarnings\n  the plan is for office 'PNUD Mali' but its baseline assessment \
-                 is for 'UNDP Mali'\n"
+                "\nWarnings\n--------\n  - the plan is for office 'PNUD Mali' but its baseline \
+                 assessment is for 'UNDP Mali'\n"
             ),
             "{text}"
         );
-        let (_, fr) = mali_best("PNUD Mali", "fr");
+        let (_, fr) = mali_best("PNUD Mali", Lang::FR);
         assert!(
-            fr.contains("\nAvertissements\n  le plan et son évaluation de référence"),
+            fr.contains(
+                "\nAvertissements\n--------------\n  - le plan est pour le bureau « PNUD Mali »"
+            ),
             "{fr}"
         );
     }
 
     #[test]
     fn the_same_office_gives_no_warning_section() {
-        let (codes, text) = mali_best("UNDP Mali", "en");
+        let (codes, text) = mali_best("UNDP Mali", Lang::EN);
         assert!(codes.is_empty());
         assert!(!text.contains("Warnings"), "{text}");
     }

@@ -1,6 +1,6 @@
 //! A model of frameworks and assessments for property tests: proptest strategies that build
 //! only valid documents, their JSON, and an independent exact reference scorer (big rationals
-//! and hand-written rounding), written from SPEC §5–6 without looking at the library's code
+//! and hand-written rounding), written from docs/methodology.md without looking at the library's code
 //! paths.
 
 #![allow(dead_code)]
@@ -96,7 +96,7 @@ impl RuleM {
         }
     }
 
-    /// SPEC §3: the rating of the first step a value satisfies, else `otherwise`.
+    /// docs/formats.md: the rating of the first step a value satisfies, else `otherwise`.
     pub fn rate(&self, v: i64) -> usize {
         self.steps
             .iter()
@@ -658,9 +658,13 @@ pub fn ratings(fw: &Fw, a: &As) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// SPEC §5–6 on the model; `None` when nothing is applicable.
+/// docs/methodology.md on the model; `None` when nothing is applicable.
 pub fn expected(fw: &Fw, a: &As) -> Option<Expected> {
-    let ratings = ratings(fw, a);
+    expected_from(fw, ratings(fw, a))
+}
+
+/// docs/methodology.md for given ratings (one per benchmark in framework order, `None`: not applicable).
+pub fn expected_from(fw: &Fw, ratings: Vec<Option<usize>>) -> Option<Expected> {
     let mut dims = Vec::new();
     let (mut earned, mut possible) = (0i128, 0i128);
     let mut k = 0;

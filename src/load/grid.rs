@@ -1,0 +1,365 @@
+//! Spreadsheets and CSV files as grids of text cells, read with bounded work: a workbook's
+//! parts are measured before they are unpacked (zip bombs), its cells are read one by one
+//! and only those inside [`MAX_ROWS`] × [`MAX_COLUMNS`] kept (a sparse sheet cannot make a
+//! huge range), and a CSV file is at most [`super::MAX_DOCUMENT_BYTES`] like any document.
+//! Every cell keeps where it came from, so problems name `Sheet!D14` or `line 14, column
+//! rating`.
+
+use std::io::{Cursor, Read, Seek};
+
+use calamine::{DataRef, Reader, Xlsx};
+
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::load::MAX_DOCUMENT_BYTES;
+
+/// Most rows read from a sheet or CSV file.
+pub const MAX_ROWS: usize = 100_000;
+/// Most columns read from a sheet or CSV file.
+pub const MAX_COLUMNS: usize = 64;
+/// Most bytes a workbook may unpack to, all its parts together.
+pub const MAX_UNPACKED_BYTES: u64 = 4 * MAX_DOCUMENT_BYTES as u64;
+/// Most parts (files) in a workbook.
+const MAX_PARTS: usize = 10_000;
+
+/// What a document's bytes are, by their content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Content {
+    /// A JSON object (`{` first, after a byte-order mark and white space).
+    Json,
+    /// A zip file: an `.xlsx` workbook.
+    Workbook,
+    /// Anything else: CSV text.
+    Csv,
+}
+
+/// Tells a document's kind by its first bytes: zip magic → workbook, `{` → JSON, else CSV.
+pub(crate) fn sniff(bytes: &[u8]) -> Content {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Content::Workbook;
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match text.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') | None => Content::Json,
+        Some(_) => Content::Csv,
+    }
+}
+
+/// Whether a document (JSON, workbook or CSV) is a plan rather than an assessment: a JSON
+/// object with `activities`, a workbook with a sheet named `Plan`, a CSV file with an
+/// `activity` column in its first lines. For tools that take either (`gender-seal convert`).
+pub fn is_plan(bytes: &[u8]) -> bool {
+    match sniff(bytes) {
+        Content::Json => serde_json::from_slice::<serde_json::Value>(bytes)
+            .ok()
+            .is_some_and(|v| v.get("activities").is_some()),
+        Content::Workbook => {
+            check_zip(Cursor::new(bytes)).is_ok()
+                && Xlsx::new(Cursor::new(bytes)).is_ok_and(|wb: Xlsx<_>| {
+                    wb.sheet_names()
+                        .iter()
+                        .any(|s| s.eq_ignore_ascii_case("Plan"))
+                })
+        }
+        Content::Csv => csv(bytes).is_ok_and(|g| {
+            g.rows
+                .iter()
+                .take(20)
+                .any(|r| crate::load::header::ACTIVITY.column_in(r).is_some())
+        }),
+    }
+}
+
+/// A table of text cells from a sheet or a CSV file.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Grid {
+    /// The sheet's name; `None` for CSV (locations are lines).
+    pub(crate) sheet: Option<String>,
+    /// Rows from the first (row 1 / line 1), each as long as its last non-empty cell.
+    pub(crate) rows: Vec<Vec<String>>,
+}
+
+impl Grid {
+    /// Where the cell at `row`, `col` is: `Sheet!D14`, or for CSV the line and the column's
+    /// header name.
+    pub(crate) fn location(&self, row: usize, col: usize, column: &str) -> Location {
+        match &self.sheet {
+            Some(sheet) => Location::Cell {
+                sheet: sheet.clone(),
+                cell: format!("{}{}", column_letters(col), row + 1),
+            },
+            None => Location::Line {
+                line: row + 1,
+                column: Some(column.to_string()),
+            },
+        }
+    }
+
+    /// Where row `row` is, for problems of a whole row.
+    pub(crate) fn row_location(&self, row: usize) -> Location {
+        match &self.sheet {
+            Some(sheet) => Location::Cell {
+                sheet: sheet.clone(),
+                cell: format!("A{}", row + 1),
+            },
+            None => Location::Line {
+                line: row + 1,
+                column: None,
+            },
+        }
+    }
+}
+
+/// `A`, `B`, …, `Z`, `AA`, … for column `col` (from 0).
+pub(crate) fn column_letters(col: usize) -> String {
+    let mut n = col + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn syntax(message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::Syntax, "", message)
+}
+
+/// Checks a workbook's parts before unpacking: at most [`MAX_PARTS`] parts and
+/// [`MAX_UNPACKED_BYTES`] unpacked, by the sizes the zip declares (the reader stops at the
+/// declared size of each part).
+fn check_zip<R: Read + Seek>(reader: R) -> Result<()> {
+    let mut zip = zip::ZipArchive::new(reader)
+        .map_err(|e| syntax(format!("not a readable workbook (zip): {e}")))?;
+    if zip.len() > MAX_PARTS {
+        return Err(syntax(format!(
+            "workbook too large: {} parts, at most {MAX_PARTS}",
+            zip.len()
+        )));
+    }
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let part = zip
+            .by_index_raw(i)
+            .map_err(|e| syntax(format!("not a readable workbook (zip): {e}")))?;
+        total = total.saturating_add(part.size());
+        if total > MAX_UNPACKED_BYTES {
+            return Err(syntax(format!(
+                "workbook too large: it unpacks to more than {MAX_UNPACKED_BYTES} bytes"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Reads one sheet of an `.xlsx` workbook: the first whose name is one of `names` (any
+/// case), else the first sheet. Cells are text as Excel shows them; a number typed in a cell
+/// formatted as a number is written back as the shortest decimal that Excel's binary value
+/// reads back as (what was typed, for up to 15 significant digits).
+pub(crate) fn xlsx_sheet(bytes: &[u8], names: &[&str]) -> Result<Grid> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(syntax(format!(
+            "document too large: {} bytes, at most {MAX_DOCUMENT_BYTES}",
+            bytes.len()
+        )));
+    }
+    check_zip(Cursor::new(bytes))?;
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| syntax(format!("not a readable .xlsx workbook: {e}")))?;
+    let sheets = wb.sheet_names();
+    let sheet = names
+        .iter()
+        .find_map(|n| sheets.iter().find(|s| s.eq_ignore_ascii_case(n)))
+        .or_else(|| sheets.first())
+        .cloned()
+        .ok_or_else(|| syntax("the workbook has no sheet"))?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cells = wb
+        .worksheet_cells_reader(&sheet)
+        .map_err(|e| syntax(format!("cannot read sheet '{sheet}': {e}")))?;
+    let mut problems = Vec::new();
+    loop {
+        let cell = match cells.next_cell() {
+            Ok(Some(c)) => c,
+            Ok(None) => break,
+            Err(e) => return Err(syntax(format!("cannot read sheet '{sheet}': {e}"))),
+        };
+        let (r, c) = cell.get_position();
+        let (r, c) = (r as usize, c as usize);
+        if r >= MAX_ROWS || c >= MAX_COLUMNS {
+            if !matches!(cell.get_value(), DataRef::Empty) {
+                return Err(syntax(format!(
+                    "sheet '{sheet}' too large: a cell at {}{} is beyond {MAX_ROWS} rows or {MAX_COLUMNS} columns",
+                    column_letters(c.min(16_383)),
+                    r + 1
+                )));
+            }
+            continue;
+        }
+        let text = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+            DataRef::SharedString(s) => (*s).to_string(),
+            DataRef::Int(i) => i.to_string(),
+            DataRef::Float(f) => float_text(*f),
+            DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            DataRef::DateTime(d) => d.to_string(),
+            DataRef::Error(e) => {
+                problems.push(crate::error::Problem {
+                    location: Location::Cell {
+                        sheet: sheet.clone(),
+                        cell: format!("{}{}", column_letters(c), r + 1),
+                    },
+                    message: format!("the cell holds an error ({e})"),
+                });
+                continue;
+            }
+        };
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            row.resize_with(c + 1, String::new);
+        }
+        row[c] = text;
+    }
+    if let Some(e) = Error::from_problems(ErrorKind::Format, problems) {
+        return Err(e);
+    }
+    Ok(Grid {
+        sheet: Some(sheet),
+        rows,
+    })
+}
+
+/// The shortest decimal text that reads back as `f` (Rust's `Display` of `f64`), for the
+/// binary value Excel keeps of a typed number. Only ever parsed as exact decimal text after.
+#[allow(clippy::float_arithmetic)]
+fn float_text(f: f64) -> String {
+    if f.is_finite() {
+        format!("{f}")
+    } else {
+        String::from("NaN")
+    }
+}
+
+/// Reads a CSV file: UTF-8 (a byte-order mark allowed), comma-separated, or
+/// semicolon-separated when the first line has more semicolons than commas (as spreadsheet
+/// programs write it where the comma is the decimal separator).
+pub(crate) fn csv(bytes: &[u8]) -> Result<Grid> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(syntax(format!(
+            "document too large: {} bytes, at most {MAX_DOCUMENT_BYTES}",
+            bytes.len()
+        )));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let count = |c: u8| first.iter().filter(|b| **b == c).count();
+    let delimiter = if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes);
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line() as usize;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let message = match e.kind() {
+                    csv::ErrorKind::Utf8 { .. } => "not UTF-8 text".to_string(),
+                    _ => e.to_string(),
+                };
+                return Err(Error::at(
+                    ErrorKind::Syntax,
+                    Location::Line { line, column: None },
+                    message,
+                ));
+            }
+        }
+        if record.len() > MAX_COLUMNS {
+            return Err(Error::at(
+                ErrorKind::Syntax,
+                Location::Line { line, column: None },
+                format!("{} columns, at most {MAX_COLUMNS}", record.len()),
+            ));
+        }
+        // A record's line is where it starts; keep rows aligned with lines so that problems
+        // name the line a person sees (a quoted cell may span lines).
+        let index = line.saturating_sub(1);
+        if index >= MAX_ROWS {
+            return Err(Error::at(
+                ErrorKind::Syntax,
+                Location::Line { line, column: None },
+                format!("too many lines: at most {MAX_ROWS}"),
+            ));
+        }
+        if rows.len() < index {
+            rows.resize_with(index, Vec::new);
+        }
+        let mut row: Vec<String> = record.iter().map(str::to_string).collect();
+        while row.last().is_some_and(|c| c.is_empty()) {
+            row.pop();
+        }
+        rows.push(row);
+    }
+    Ok(Grid { sheet: None, rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_is_told_by_its_bytes() {
+        assert_eq!(sniff(b"PK\x03\x04rest"), Content::Workbook);
+        assert_eq!(sniff(b"\xEF\xBB\xBF \n{\"a\": 1}"), Content::Json);
+        assert_eq!(sniff(b"id,rating\n"), Content::Csv);
+        assert_eq!(sniff(b""), Content::Json);
+    }
+
+    #[test]
+    fn columns_are_lettered_like_excel() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(3), "D");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(16_383), "XFD");
+    }
+
+    #[test]
+    fn csv_rows_follow_lines_and_semicolons_are_understood() {
+        let g = csv(b"\xEF\xBB\xBFid;rating\nMS1;\"Met\nreally\"\nMS2;met\n").unwrap();
+        assert_eq!(g.rows[0], vec!["id", "rating"]);
+        assert_eq!(g.rows[1], vec!["MS1", "Met\nreally"]);
+        assert_eq!(
+            g.rows[3],
+            vec!["MS2", "met"],
+            "line 4 is row 4: {:?}",
+            g.rows
+        );
+        assert_eq!(
+            g.location(3, 1, "rating").to_string(),
+            "line 4, column rating"
+        );
+        let e = csv(b"a,b\n\xff,1\n").unwrap_err();
+        assert_eq!(e.to_string(), "line 2: not UTF-8 text");
+    }
+
+    #[test]
+    fn broken_workbooks_are_syntax_errors() {
+        let e = xlsx_sheet(b"PK\x03\x04 not a zip", &[]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Syntax);
+        assert!(e.to_string().contains("workbook"), "{e}");
+    }
+}
