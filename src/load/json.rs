@@ -26,6 +26,14 @@ pub(crate) fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
             ),
         ));
     }
+    if bytes.starts_with(b"PK\x03\x04") {
+        // A stage that reads workbooks chooses them before JSON; this file kind is JSON only.
+        return Err(Error::new(
+            ErrorKind::Syntax,
+            "",
+            "this is a workbook (a zip file), not JSON: this kind of file is read only as JSON",
+        ));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::new(ErrorKind::Syntax, "", "document is empty"));
@@ -191,6 +199,13 @@ mod tests {
             Ok(_) => Error::new(ErrorKind::Io, "", "parsed"),
             Err(e) => e,
         }
+    }
+
+    #[test]
+    fn a_workbook_is_named_as_such_where_only_json_is_read() {
+        let e = err("PK\u{3}\u{4}rest of a zip");
+        assert_eq!(e.kind(), ErrorKind::Syntax);
+        assert!(e.to_string().contains("workbook"), "{e}");
     }
 
     #[test]
