@@ -398,13 +398,17 @@ fn bounds_of_the_wrong_length_name_their_path() {
 }
 
 /// A baseline of benchmarks B00000-B00002 and a plan with one committed activity costing 50
-/// and a plan budget of 20.
-fn plan_files(evidence: Value) -> (String, String, String) {
+/// and a plan budget of 20, written under names starting with `name` (tests run in parallel:
+/// each writes its own files).
+fn plan_files(name: &str, evidence: Value) -> (String, String, String) {
     let fw = write(
-        "budget-framework.json",
+        &format!("{name}-framework.json"),
         &framework(3, b, json!([])).to_string(),
     );
-    let a = write("budget-baseline.json", &assessment(evidence).to_string());
+    let a = write(
+        &format!("{name}-baseline.json"),
+        &assessment(evidence).to_string(),
+    );
     let plan = json!({
         "framework": {"id": "hostile", "version": "1"},
         "office": "Hostile office",
@@ -416,13 +420,17 @@ fn plan_files(evidence: Value) -> (String, String, String) {
              "effects": [{"benchmark": "B00001", "rating": "met"}]}
         ]
     });
-    (fw, a, write("budget-plan.json", &plan.to_string()))
+    (
+        fw,
+        a,
+        write(&format!("{name}-plan.json"), &plan.to_string()),
+    )
 }
 
 /// Class 6: budget problems name `--budget` for the flag and the plan file for its field.
 #[test]
 fn budget_problems_name_the_flag_or_the_plan_file() {
-    let (fw, a, plan) = plan_files(json!({}));
+    let (fw, a, plan) = plan_files("budget", json!({}));
     let args = |budget: &'static str| -> Vec<String> {
         ["plan", "--framework", &fw, "--baseline", &a, &plan, budget]
             .iter()
@@ -459,7 +467,7 @@ fn budget_problems_name_the_flag_or_the_plan_file() {
 #[test]
 fn an_all_not_applicable_baseline_is_blamed_on_the_baseline() {
     let na = json!({"rating": "not_applicable"});
-    let (fw, a, plan) = plan_files(json!({"B00000": na, "B00001": na, "B00002": na}));
+    let (fw, a, plan) = plan_files("all-na", json!({"B00000": na, "B00001": na, "B00002": na}));
     // Effects on not-applicable benchmarks are the plan's problem: use a plan without them.
     let text = fs::read_to_string(&plan).unwrap_or_default();
     let mut doc: Value = serde_json::from_str(&text).unwrap_or_default();
