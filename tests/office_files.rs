@@ -340,3 +340,68 @@ fn a_plan_effect_with_a_bad_rating_names_its_cell() {
             .is_empty()
     );
 }
+
+/// The text of one part of a zip file.
+fn zip_part(bytes: &[u8], name: &str) -> Option<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut part = zip.by_name(name).ok()?;
+    let mut text = String::new();
+    part.read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+#[test]
+fn the_xlsx_scorecard_report_holds_a_native_chart_of_the_dimensions() {
+    for (lang, sheet, official, gold) in [
+        (Lang::EN, "Charts", "Official percentage", "Gold 80 %"),
+        (
+            Lang::FR,
+            "Graphiques",
+            "Pourcentage officiel",
+            "Or 80\u{202f}%",
+        ),
+    ] {
+        let (fw, mali) = (fw(), mali());
+        let card = score(
+            &fw,
+            &mali,
+            &ScoreOptions {
+                lang,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let book = report::scorecard(&card, Format::Xlsx).into_bytes();
+        let chart = zip_part(&book, "xl/charts/chart1.xml").expect("a chart part");
+        // The bars: the official percentage then the seven dimensions, named by their header
+        // cell, with the report's own texts as data labels.
+        assert!(chart.contains("<c:barDir val=\"col\"/>"), "{chart}");
+        assert!(
+            chart.contains(&format!("<c:f>{sheet}!$B$2</c:f>")),
+            "{chart}"
+        );
+        assert!(chart.contains(&format!("<c:v>{official}</c:v>")), "{chart}");
+        assert!(
+            chart.contains(&format!("<c:f>{sheet}!$B$3:$B$10</c:f>")),
+            "{chart}"
+        );
+        assert!(
+            chart.contains(&format!("<c:f>{sheet}!$A$3:$A$10</c:f>")),
+            "{chart}"
+        );
+        assert!(
+            chart.contains("74 %") || chart.contains("74\u{202f}%"),
+            "{chart}"
+        );
+        // The tier minimums: a combined line chart, one dashed series per tier.
+        assert!(chart.contains("<c:lineChart>"), "{chart}");
+        assert!(chart.contains(&format!("<c:v>{gold}</c:v>")), "{chart}");
+        assert!(chart.contains("prstDash"), "{chart}");
+        // The chart sheet comes right after the summary.
+        let workbook = zip_part(&book, "xl/workbook.xml").unwrap();
+        let second = workbook.split("<sheet ").nth(2).unwrap_or_default();
+        assert!(second.contains(&format!("name=\"{sheet}\"")), "{workbook}");
+        assert!(zip_part(&book, "xl/charts/chart2.xml").is_none());
+    }
+}
