@@ -5,12 +5,15 @@
 //! Every cell keeps where it came from, so problems name `Sheet!D14` or `line 14, column
 //! rating`.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read, Seek};
 
 use calamine::{Data, DataRef, Ods, Reader, Xlsx};
 
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Problem, Result};
+use crate::i18n::Lang;
 use crate::load::MAX_DOCUMENT_BYTES;
+use crate::load::header::{self, Field};
 
 /// Most rows read from a sheet or CSV file.
 pub const MAX_ROWS: usize = 100_000;
@@ -108,6 +111,116 @@ impl Grid {
             },
         }
     }
+}
+
+/// The header block above a sheet's table: the rows before `header_row` whose first cell is
+/// the label (in any language) of one of `fields`, each kept with its row and its value as
+/// written, and the language its Language row names (English without one). Shared by the
+/// assessment and plan readers.
+pub(crate) struct HeaderBlock<'g> {
+    grid: &'g Grid,
+    cells: HashMap<&'static str, (usize, String)>,
+    /// The language the block's Language row names.
+    pub(crate) lang: Lang,
+}
+
+impl<'g> HeaderBlock<'g> {
+    /// Reads the block of `grid` above `header_row`.
+    pub(crate) fn read(grid: &'g Grid, header_row: usize, fields: &[Field]) -> HeaderBlock<'g> {
+        let mut cells = HashMap::new();
+        for (r, row) in grid.rows[..header_row.min(grid.rows.len())]
+            .iter()
+            .enumerate()
+        {
+            let Some(label) = row.first() else { continue };
+            if let Some(f) = fields.iter().find(|f| f.named_by(label)) {
+                cells.insert(f.key, (r, row.get(1).cloned().unwrap_or_default()));
+            }
+        }
+        let lang = cells
+            .get(header::LANGUAGE.key)
+            .and_then(|(_, l)| l.trim().parse::<Lang>().ok())
+            .unwrap_or(Lang::EN);
+        HeaderBlock { grid, cells, lang }
+    }
+
+    /// The value of `f`, trimmed, when its row is there and it is not empty.
+    pub(crate) fn text(&self, f: Field) -> Option<String> {
+        self.cells
+            .get(f.key)
+            .map(|(_, v)| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The value of `f` as written (not trimmed), when it is not blank: free text.
+    pub(crate) fn raw(&self, f: Field) -> Option<String> {
+        self.cells
+            .get(f.key)
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.trim().is_empty())
+    }
+
+    /// Where the value of `f` is (its row's second cell; the sheet's first row without one).
+    pub(crate) fn location(&self, f: Field) -> Location {
+        match self.cells.get(f.key) {
+            Some((r, _)) => self.grid.location(*r, 1, f.key),
+            None => self.grid.row_location(0),
+        }
+    }
+
+    /// The value of `f`, or a problem (an empty value at its cell, a missing row at the top)
+    /// pushed on `problems` and an empty text.
+    pub(crate) fn required(&self, f: Field, problems: &mut Vec<Problem>) -> String {
+        match self.cells.get(f.key) {
+            Some((_, v)) if !v.trim().is_empty() => v.trim().to_string(),
+            Some(_) => {
+                problems.push(Problem {
+                    location: self.location(f),
+                    message: format!("'{}' is empty", f.header(self.lang)),
+                });
+                String::new()
+            }
+            None => {
+                problems.push(Problem {
+                    location: self.location(f),
+                    message: format!(
+                        "no '{}' in the header block above the table (a row labelled '{}')",
+                        f.header(self.lang),
+                        f.header(self.lang)
+                    ),
+                });
+                String::new()
+            }
+        }
+    }
+}
+
+/// A CSV writer in memory with a sheet's header block written (`label,value` lines), a blank
+/// line, and the table's header row: what the assessment and plan CSV files start with.
+pub(crate) fn csv_start<'a>(
+    block: impl IntoIterator<Item = (&'a str, String)>,
+    columns: impl IntoIterator<Item = String>,
+) -> Result<csv::Writer<Vec<u8>>> {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for (label, value) in block {
+        w.write_record([label, value.as_str()]).map_err(csv_error)?;
+    }
+    w.write_record([""]).map_err(csv_error)?;
+    w.write_record(columns).map_err(csv_error)?;
+    Ok(w)
+}
+
+/// The bytes of a CSV writer from [`csv_start`].
+pub(crate) fn csv_finish(w: csv::Writer<Vec<u8>>) -> Result<Vec<u8>> {
+    w.into_inner()
+        .map_err(|e| Error::new(ErrorKind::Request, "", format!("cannot write CSV: {e}")))
+}
+
+/// A CSV writing error (in memory it cannot happen).
+pub(crate) fn csv_error(e: csv::Error) -> Error {
+    Error::new(ErrorKind::Request, "", format!("cannot write CSV: {e}"))
 }
 
 /// `A`, `B`, …, `Z`, `AA`, … for column `col` (from 0).

@@ -2,7 +2,7 @@
 //! share, A4 landscape printing, and `rust_xlsxwriter`'s errors as the library's. Every cell
 //! is written as text, numbers included (exact decimals, never binary floating point).
 
-use rust_xlsxwriter::{Color, Format, FormatBorder, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatBorder, ProtectionOptions, Worksheet, XlsxError};
 
 use crate::error::{Error, ErrorKind};
 
@@ -61,6 +61,35 @@ impl Styles {
             ),
         }
     }
+}
+
+/// Finishes an input sheet: the table's header row (`header_row`) and its first `frozen`
+/// columns frozen and repeated on every printed page, the print area to `last_row` and
+/// `last_col`, A4 landscape, and the sheet protected (locked cells locked; columns and rows
+/// may still be resized).
+pub(crate) fn finish_input_sheet(
+    sheet: &mut Worksheet,
+    header_row: u32,
+    frozen: u16,
+    last_row: u32,
+    last_col: u16,
+) -> crate::error::Result<()> {
+    sheet
+        .set_freeze_panes(header_row + 1, frozen)
+        .map_err(error)?;
+    sheet
+        .set_repeat_rows(header_row, header_row)
+        .map_err(error)?;
+    sheet
+        .set_print_area(0, 0, last_row, last_col)
+        .map_err(error)?;
+    print_setup(sheet);
+    sheet.protect_with_options(&ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    });
+    Ok(())
 }
 
 /// A4 landscape, fit to the width of one page, as long as it needs.
