@@ -357,28 +357,15 @@ pub fn to_xlsx(a: &Assessment, fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
     let m = &lang.messages().office;
     let styles = Styles::new();
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(SHEET).map_err(wb::error)?;
-    sheet
-        .write_string_with_format(0, 0, m.assessment_title, &styles.title)
-        .map_err(wb::error)?;
-    for (i, (field, value)) in HEADER_BLOCK.iter().zip(header_values(a, lang)).enumerate() {
-        let row = i as u32 + 1;
-        sheet
-            .write_string_with_format(row, 0, field.header(lang), &styles.header)
-            .map_err(wb::error)?;
-        // Office and period are filled in; the framework and language are the template's.
-        let style = if i < 2 { &styles.input } else { &styles.locked };
-        sheet
-            .write_string_with_format(row, 1, wb::cell(&value), style)
-            .map_err(wb::error)?;
-    }
-    let header_row = HEADER_BLOCK.len() as u32 + 2;
-    for (c, field) in COLUMNS.iter().enumerate() {
-        sheet
-            .write_string_with_format(header_row, c as u16, field.header(lang), &styles.header)
-            .map_err(wb::error)?;
-    }
+    let (sheet, header_row) = wb::start_input_sheet(
+        &mut workbook,
+        SHEET,
+        m.assessment_title,
+        &styles,
+        HEADER_BLOCK.into_iter().zip(header_values(a, lang)),
+        lang,
+        COLUMNS.iter().map(|f| f.header(lang).to_string()),
+    )?;
     let (by_id, unknown) = evidence_by_id(a, fw);
     let mut row = header_row;
     let ratings = DataValidation::new()

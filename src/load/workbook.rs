@@ -63,6 +63,51 @@ impl Styles {
     }
 }
 
+/// Starts an input sheet (a template, a converted file) named `name` in `workbook`: `title`
+/// in its first cell, the header block below it (each field's label in `lang`, then its value:
+/// open for input, except the framework, version and language, which are the file's and
+/// locked), a blank row, then the table's header row of `columns`. Returns the sheet and the
+/// header row's index.
+pub(crate) fn start_input_sheet<'w>(
+    workbook: &'w mut rust_xlsxwriter::Workbook,
+    name: &str,
+    title: &str,
+    styles: &Styles,
+    block: impl IntoIterator<Item = (crate::load::header::Field, String)>,
+    lang: crate::i18n::Lang,
+    columns: impl IntoIterator<Item = String>,
+) -> crate::error::Result<(&'w mut Worksheet, u32)> {
+    use crate::load::header as h;
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(name).map_err(error)?;
+    sheet
+        .write_string_with_format(0, 0, title, &styles.title)
+        .map_err(error)?;
+    let mut row = 0;
+    for (field, value) in block {
+        row += 1;
+        sheet
+            .write_string_with_format(row, 0, field.header(lang), &styles.header)
+            .map_err(error)?;
+        let locked = [h::FRAMEWORK.key, h::VERSION.key, h::LANGUAGE.key].contains(&field.key);
+        let style = if locked {
+            &styles.locked
+        } else {
+            &styles.input
+        };
+        sheet
+            .write_string_with_format(row, 1, cell(&value), style)
+            .map_err(error)?;
+    }
+    let header_row = row + 2;
+    for (c, text) in columns.into_iter().enumerate() {
+        sheet
+            .write_string_with_format(header_row, c as u16, &text, &styles.header)
+            .map_err(error)?;
+    }
+    Ok((sheet, header_row))
+}
+
 /// Finishes an input sheet: the table's header row (`header_row`) and its first `frozen`
 /// columns frozen and repeated on every printed page, the print area to `last_row` and
 /// `last_col`, A4 landscape, and the sheet protected (locked cells locked; columns and rows

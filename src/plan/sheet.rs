@@ -440,33 +440,16 @@ pub fn to_xlsx(p: &PlanFile, fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
     let m = &lang.messages().office;
     let styles = Styles::new();
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(SHEET).map_err(wb::error)?;
-    sheet
-        .write_string_with_format(0, 0, m.plan_title, &styles.title)
-        .map_err(wb::error)?;
-    for (i, (field, value)) in HEADER_BLOCK.iter().zip(header_values(p, lang)).enumerate() {
-        let row = i as u32 + 1;
-        sheet
-            .write_string_with_format(row, 0, field.header(lang), &styles.header)
-            .map_err(wb::error)?;
-        let locked = [h::FRAMEWORK.key, h::VERSION.key, h::LANGUAGE.key].contains(&field.key);
-        let style = if locked {
-            &styles.locked
-        } else {
-            &styles.input
-        };
-        sheet
-            .write_string_with_format(row, 1, wb::cell(&value), style)
-            .map_err(wb::error)?;
-    }
-    let header_row = HEADER_BLOCK.len() as u32 + 2;
     let keys = columns();
-    for (c, key) in keys.iter().enumerate() {
-        sheet
-            .write_string_with_format(header_row, c as u16, header_word(key, lang), &styles.header)
-            .map_err(wb::error)?;
-    }
+    let (sheet, header_row) = wb::start_input_sheet(
+        &mut workbook,
+        SHEET,
+        m.plan_title,
+        &styles,
+        HEADER_BLOCK.into_iter().zip(header_values(p, lang)),
+        lang,
+        keys.iter().map(|k| header_word(k, lang)),
+    )?;
     let mut rows = table_rows(p, fw, lang);
     // Room to fill in: at least 30 open rows.
     let open = rows.len().max(30) + 10;
