@@ -340,3 +340,160 @@ fn a_plan_effect_with_a_bad_rating_names_its_cell() {
             .is_empty()
     );
 }
+
+/// The text of one part of a zip file.
+fn zip_part(bytes: &[u8], name: &str) -> Option<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut part = zip.by_name(name).ok()?;
+    let mut text = String::new();
+    part.read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+#[test]
+fn the_xlsx_scorecard_report_holds_a_native_chart_of_the_dimensions() {
+    for (lang, sheet, official, gold) in [
+        (Lang::EN, "Charts", "Official percentage", "Gold 80 %"),
+        (
+            Lang::FR,
+            "Graphiques",
+            "Pourcentage officiel",
+            "Or 80\u{202f}%",
+        ),
+    ] {
+        let (fw, mali) = (fw(), mali());
+        let card = score(
+            &fw,
+            &mali,
+            &ScoreOptions {
+                lang,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let book = report::scorecard(&card, Format::Xlsx).into_bytes();
+        let chart = zip_part(&book, "xl/charts/chart1.xml").expect("a chart part");
+        // The bars: the official percentage then the seven dimensions, named by their header
+        // cell, with the report's own texts as data labels.
+        assert!(chart.contains("<c:barDir val=\"col\"/>"), "{chart}");
+        assert!(
+            chart.contains(&format!("<c:f>{sheet}!$B$2</c:f>")),
+            "{chart}"
+        );
+        assert!(chart.contains(&format!("<c:v>{official}</c:v>")), "{chart}");
+        assert!(
+            chart.contains(&format!("<c:f>{sheet}!$B$3:$B$10</c:f>")),
+            "{chart}"
+        );
+        assert!(
+            chart.contains(&format!("<c:f>{sheet}!$A$3:$A$10</c:f>")),
+            "{chart}"
+        );
+        assert!(
+            chart.contains("74 %") || chart.contains("74\u{202f}%"),
+            "{chart}"
+        );
+        // The tier minimums: a combined line chart, one dashed series per tier.
+        assert!(chart.contains("<c:lineChart>"), "{chart}");
+        assert!(chart.contains(&format!("<c:v>{gold}</c:v>")), "{chart}");
+        assert!(chart.contains("prstDash"), "{chart}");
+        // The chart sheet comes right after the summary.
+        let workbook = zip_part(&book, "xl/workbook.xml").unwrap();
+        let second = workbook.split("<sheet ").nth(2).unwrap_or_default();
+        assert!(second.contains(&format!("name=\"{sheet}\"")), "{workbook}");
+        assert!(zip_part(&book, "xl/charts/chart2.xml").is_none());
+    }
+}
+
+/// A fixture file's bytes.
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// The same zip with `content.xml` replaced by what `edit` makes of it (`mimetype` first and
+/// stored, as OpenDocument wants).
+fn edit_ods(bytes: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().to_string();
+        let mut data = Vec::new();
+        part.read_to_end(&mut data).unwrap();
+        if name == "content.xml" {
+            data = edit(std::str::from_utf8(&data).unwrap()).into_bytes();
+        }
+        out.start_file(name, stored).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn mali_as_ods_saved_by_libreoffice_scores_as_the_json_fixture() {
+    // fixtures/mali-2020.ods and mali-2021-plan.ods: `gender-seal convert` of the JSON
+    // fixtures to xlsx, then `soffice --headless --convert-to ods` (LibreOffice 7.4).
+    let ods = fixture("mali-2020.ods");
+    let a = Assessment::from_bytes(&ods).unwrap();
+    assert_eq!(scorecard_json(&a), scorecard_json(&mali()));
+    let p = mali_plan();
+    let mut plan =
+        gender_seal::plan::PlanFile::from_bytes(&fixture("mali-2021-plan.ods"), None).unwrap();
+    plan.schema = p.schema.clone();
+    assert_eq!(plan, p);
+    assert!(!gender_seal::load::grid::is_plan(&ods));
+    assert!(gender_seal::load::grid::is_plan(&fixture(
+        "mali-2021-plan.ods"
+    )));
+}
+
+#[test]
+fn a_bad_label_in_an_ods_file_names_its_cell() {
+    let ods = edit_ods(&fixture("mali-2020.ods"), |xml| {
+        xml.replacen(
+            "<text:p>Partially met</text:p>",
+            "<text:p>Partiellement</text:p>",
+            1,
+        )
+    });
+    let e = Assessment::from_bytes(&ods).unwrap_err().to_string();
+    assert!(e.contains("Assessment!D"), "{e}");
+    assert!(
+        e.contains("'Partiellement' is not a rating of this framework"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_ods_file_with_huge_repeats_is_refused_before_it_is_expanded() {
+    // A filled cell repeated across every column of a million rows: a few bytes of XML that
+    // calamine would expand to billions of cells.
+    let ods = edit_ods(&fixture("mali-2020.ods"), |xml| {
+        xml.replacen(
+            "<table:table-row",
+            "<table:table-row table:number-rows-repeated=\"1000000\"><table:table-cell \
+             office:value-type=\"string\" table:number-columns-repeated=\"16384\">\
+             <text:p>x</text:p></table:table-cell></table:table-row><table:table-row",
+            1,
+        )
+    });
+    let e = Assessment::from_bytes(&ods).unwrap_err().to_string();
+    assert!(e.contains("too large") && e.contains("beyond"), "{e}");
+    // Far-away empty repeats, as LibreOffice writes the rest of a sheet, cost nothing.
+    let ods = edit_ods(&fixture("mali-2020.ods"), |xml| {
+        xml.replacen(
+            "</table:table>",
+            "<table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell \
+             table:number-columns-repeated=\"16384\"/></table:table-row></table:table>",
+            1,
+        )
+    });
+    assert_eq!(
+        scorecard_json(&Assessment::from_bytes(&ods).unwrap()),
+        scorecard_json(&mali())
+    );
+}

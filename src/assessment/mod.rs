@@ -313,7 +313,7 @@ impl Assessment {
         use crate::load::grid::{self, Content};
         match grid::sniff(bytes) {
             Content::Json => Assessment::from_json(bytes),
-            Content::Workbook => sheet::read(&grid::xlsx_sheet(bytes, &[sheet::SHEET])?, fw),
+            Content::Workbook => sheet::read(&grid::workbook_sheet(bytes, &[sheet::SHEET])?, fw),
             Content::Csv => sheet::read(&grid::csv(bytes)?, fw),
         }
     }

@@ -7,13 +7,13 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{DataValidation, ProtectionOptions, Workbook};
+use rust_xlsxwriter::{DataValidation, Workbook};
 
 use super::{Assessment, Evidence, EvidenceStatus, FrameworkRef, ResolveOptions};
 use crate::error::{Error, ErrorKind, Location, Problem, Result};
 use crate::framework::{Direction, Framework, NOT_APPLICABLE};
 use crate::i18n::{Lang, fill};
-use crate::load::grid::Grid;
+use crate::load::grid::{self, Grid, HeaderBlock};
 use crate::load::header::{self as h, Field};
 use crate::load::json::UniqueMap;
 use crate::load::workbook::{self as wb, Styles};
@@ -88,39 +88,10 @@ pub(crate) fn read(grid: &Grid, fw: Option<&Framework>) -> Result<Assessment> {
         })?;
     let header = &grid.rows[header_row];
     let col = |f: Field| f.column_in(header);
-    let mut block: HashMap<&'static str, (usize, String)> = HashMap::new();
-    for (r, row) in grid.rows[..header_row].iter().enumerate() {
-        let Some(label) = row.first() else { continue };
-        if let Some(f) = HEADER_BLOCK.iter().find(|f| f.named_by(label)) {
-            block.insert(f.key, (r, row.get(1).map_or("", |v| v.trim()).to_string()));
-        }
-    }
-    let lang = block
-        .get(h::LANGUAGE.key)
-        .and_then(|(_, l)| l.parse::<Lang>().ok())
-        .unwrap_or(Lang::EN);
+    let block = HeaderBlock::read(grid, header_row, &HEADER_BLOCK);
+    let lang = block.lang;
     let mut problems = Vec::new();
-    let mut required = |f: Field| match block.get(f.key) {
-        Some((_, v)) if !v.is_empty() => v.clone(),
-        Some((r, _)) => {
-            problems.push(Problem {
-                location: grid.location(*r, 1, f.key),
-                message: format!("'{}' is empty", f.header(lang)),
-            });
-            String::new()
-        }
-        None => {
-            problems.push(Problem {
-                location: grid.row_location(0),
-                message: format!(
-                    "no '{}' in the header block above the table (a row labelled '{}')",
-                    f.header(lang),
-                    f.header(lang)
-                ),
-            });
-            String::new()
-        }
-    };
+    let mut required = |f: Field| block.required(f, &mut problems);
     let office = required(h::OFFICE);
     let framework = FrameworkRef {
         id: required(h::FRAMEWORK),
@@ -129,10 +100,7 @@ pub(crate) fn read(grid: &Grid, fw: Option<&Framework>) -> Result<Assessment> {
     if let Some(e) = Error::from_problems(ErrorKind::Format, problems) {
         return Err(e);
     }
-    let period = block
-        .get(h::PERIOD.key)
-        .map(|(_, p)| p.clone())
-        .filter(|p| !p.is_empty());
+    let period = block.text(h::PERIOD);
     let builtin = match fw {
         Some(_) => None,
         None => Framework::builtin(&framework.id, &framework.version).ok(),
@@ -389,28 +357,15 @@ pub fn to_xlsx(a: &Assessment, fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
     let m = &lang.messages().office;
     let styles = Styles::new();
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(SHEET).map_err(wb::error)?;
-    sheet
-        .write_string_with_format(0, 0, m.assessment_title, &styles.title)
-        .map_err(wb::error)?;
-    for (i, (field, value)) in HEADER_BLOCK.iter().zip(header_values(a, lang)).enumerate() {
-        let row = i as u32 + 1;
-        sheet
-            .write_string_with_format(row, 0, field.header(lang), &styles.header)
-            .map_err(wb::error)?;
-        // Office and period are filled in; the framework and language are the template's.
-        let style = if i < 2 { &styles.input } else { &styles.locked };
-        sheet
-            .write_string_with_format(row, 1, wb::cell(&value), style)
-            .map_err(wb::error)?;
-    }
-    let header_row = HEADER_BLOCK.len() as u32 + 2;
-    for (c, field) in COLUMNS.iter().enumerate() {
-        sheet
-            .write_string_with_format(header_row, c as u16, field.header(lang), &styles.header)
-            .map_err(wb::error)?;
-    }
+    let (sheet, header_row) = wb::start_input_sheet(
+        &mut workbook,
+        SHEET,
+        m.assessment_title,
+        &styles,
+        HEADER_BLOCK.into_iter().zip(header_values(a, lang)),
+        lang,
+        COLUMNS.iter().map(|f| f.header(lang).to_string()),
+    )?;
     let (by_id, unknown) = evidence_by_id(a, fw);
     let mut row = header_row;
     let ratings = DataValidation::new()
@@ -494,21 +449,7 @@ pub fn to_xlsx(a: &Assessment, fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
     {
         sheet.set_column_width(c as u16, width).map_err(wb::error)?;
     }
-    sheet
-        .set_freeze_panes(header_row + 1, 2)
-        .map_err(wb::error)?;
-    sheet
-        .set_repeat_rows(header_row, header_row)
-        .map_err(wb::error)?;
-    sheet
-        .set_print_area(0, 0, row, COLUMNS.len() as u16 - 1)
-        .map_err(wb::error)?;
-    wb::print_setup(sheet);
-    sheet.protect_with_options(&ProtectionOptions {
-        format_columns: true,
-        format_rows: true,
-        ..ProtectionOptions::default()
-    });
+    wb::finish_input_sheet(sheet, header_row, 2, row, COLUMNS.len() as u16 - 1)?;
     workbook.save_to_buffer().map_err(wb::error)
 }
 
@@ -519,17 +460,14 @@ pub fn to_xlsx(a: &Assessment, fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
 ///
 /// [`ErrorKind::Request`] if the CSV cannot be written (it always can, in memory).
 pub fn to_csv(a: &Assessment, fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
-    let io = |e: csv::Error| Error::new(ErrorKind::Request, "", format!("cannot write CSV: {e}"));
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    for (field, value) in HEADER_BLOCK.iter().zip(header_values(a, lang)) {
-        w.write_record([field.header(lang), value.as_str()])
-            .map_err(io)?;
-    }
-    w.write_record([""]).map_err(io)?;
-    w.write_record(COLUMNS.iter().map(|f| f.header(lang)))
-        .map_err(io)?;
+    let io = grid::csv_error;
+    let mut w = grid::csv_start(
+        HEADER_BLOCK
+            .iter()
+            .map(|f| f.header(lang))
+            .zip(header_values(a, lang)),
+        COLUMNS.iter().map(|f| f.header(lang).to_string()),
+    )?;
     let (by_id, unknown) = evidence_by_id(a, fw);
     for bi in 0..fw.benchmarks().len() {
         let id: &str = &fw.benchmarks()[bi].id;
@@ -553,6 +491,5 @@ pub fn to_csv(a: &Assessment, fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
         ])
         .map_err(io)?;
     }
-    w.into_inner()
-        .map_err(|e| Error::new(ErrorKind::Request, "", format!("cannot write CSV: {e}")))
+    grid::csv_finish(w)
 }

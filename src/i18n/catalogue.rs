@@ -348,6 +348,7 @@ messages! {
         cost: &'static str,
         offices: &'static str,
         rounds: &'static str,
+        sheet: &'static str,
     }
 }
 

@@ -294,6 +294,7 @@ pub(super) const CATALOGUE: Catalogue = Catalogue {
             cost: "The cumulative cost by quarter",
             offices: "The official percentage of each office under both frameworks",
             rounds: "The official percentage and each dimension, by round",
+            sheet: "Charts",
         },
         office: OfficeMessages {
             assessment_title: "Gender Equality Seal self-assessment",

@@ -295,6 +295,7 @@ pub(super) const CATALOGUE: Catalogue = Catalogue {
             cost: "Le coût cumulé par trimestre",
             offices: "Le pourcentage officiel de chaque bureau selon les deux cadres",
             rounds: "Le pourcentage officiel et chaque dimension, par cycle",
+            sheet: "Graphiques",
         },
         office: OfficeMessages {
             assessment_title: "Auto-évaluation du Sceau pour l'égalité des genres",

@@ -5,12 +5,15 @@
 //! Every cell keeps where it came from, so problems name `Sheet!D14` or `line 14, column
 //! rating`.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read, Seek};
 
-use calamine::{DataRef, Reader, Xlsx};
+use calamine::{Data, DataRef, Ods, Reader, Xlsx};
 
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Problem, Result};
+use crate::i18n::Lang;
 use crate::load::MAX_DOCUMENT_BYTES;
+use crate::load::header::{self, Field};
 
 /// Most rows read from a sheet or CSV file.
 pub const MAX_ROWS: usize = 100_000;
@@ -26,7 +29,7 @@ const MAX_PARTS: usize = 10_000;
 pub(crate) enum Content {
     /// A JSON object (`{` first, after a byte-order mark and white space).
     Json,
-    /// A zip file: an `.xlsx` workbook.
+    /// A zip file: an `.xlsx` or `.ods` workbook (told apart by [`is_ods`]).
     Workbook,
     /// Anything else: CSV text.
     Csv,
@@ -53,12 +56,13 @@ pub fn is_plan(bytes: &[u8]) -> bool {
             .ok()
             .is_some_and(|v| v.get("activities").is_some()),
         Content::Workbook => {
+            let plan = |names: Vec<String>| names.iter().any(|s| s.eq_ignore_ascii_case("Plan"));
             check_zip(Cursor::new(bytes)).is_ok()
-                && Xlsx::new(Cursor::new(bytes)).is_ok_and(|wb: Xlsx<_>| {
-                    wb.sheet_names()
-                        .iter()
-                        .any(|s| s.eq_ignore_ascii_case("Plan"))
-                })
+                && if is_ods(bytes) {
+                    ods_sheet_names(bytes).is_ok_and(plan)
+                } else {
+                    Xlsx::new(Cursor::new(bytes)).is_ok_and(|wb: Xlsx<_>| plan(wb.sheet_names()))
+                }
         }
         Content::Csv => csv(bytes).is_ok_and(|g| {
             g.rows
@@ -109,6 +113,116 @@ impl Grid {
     }
 }
 
+/// The header block above a sheet's table: the rows before `header_row` whose first cell is
+/// the label (in any language) of one of `fields`, each kept with its row and its value as
+/// written, and the language its Language row names (English without one). Shared by the
+/// assessment and plan readers.
+pub(crate) struct HeaderBlock<'g> {
+    grid: &'g Grid,
+    cells: HashMap<&'static str, (usize, String)>,
+    /// The language the block's Language row names.
+    pub(crate) lang: Lang,
+}
+
+impl<'g> HeaderBlock<'g> {
+    /// Reads the block of `grid` above `header_row`.
+    pub(crate) fn read(grid: &'g Grid, header_row: usize, fields: &[Field]) -> HeaderBlock<'g> {
+        let mut cells = HashMap::new();
+        for (r, row) in grid.rows[..header_row.min(grid.rows.len())]
+            .iter()
+            .enumerate()
+        {
+            let Some(label) = row.first() else { continue };
+            if let Some(f) = fields.iter().find(|f| f.named_by(label)) {
+                cells.insert(f.key, (r, row.get(1).cloned().unwrap_or_default()));
+            }
+        }
+        let lang = cells
+            .get(header::LANGUAGE.key)
+            .and_then(|(_, l)| l.trim().parse::<Lang>().ok())
+            .unwrap_or(Lang::EN);
+        HeaderBlock { grid, cells, lang }
+    }
+
+    /// The value of `f`, trimmed, when its row is there and it is not empty.
+    pub(crate) fn text(&self, f: Field) -> Option<String> {
+        self.cells
+            .get(f.key)
+            .map(|(_, v)| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The value of `f` as written (not trimmed), when it is not blank: free text.
+    pub(crate) fn raw(&self, f: Field) -> Option<String> {
+        self.cells
+            .get(f.key)
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.trim().is_empty())
+    }
+
+    /// Where the value of `f` is (its row's second cell; the sheet's first row without one).
+    pub(crate) fn location(&self, f: Field) -> Location {
+        match self.cells.get(f.key) {
+            Some((r, _)) => self.grid.location(*r, 1, f.key),
+            None => self.grid.row_location(0),
+        }
+    }
+
+    /// The value of `f`, or a problem (an empty value at its cell, a missing row at the top)
+    /// pushed on `problems` and an empty text.
+    pub(crate) fn required(&self, f: Field, problems: &mut Vec<Problem>) -> String {
+        match self.cells.get(f.key) {
+            Some((_, v)) if !v.trim().is_empty() => v.trim().to_string(),
+            Some(_) => {
+                problems.push(Problem {
+                    location: self.location(f),
+                    message: format!("'{}' is empty", f.header(self.lang)),
+                });
+                String::new()
+            }
+            None => {
+                problems.push(Problem {
+                    location: self.location(f),
+                    message: format!(
+                        "no '{}' in the header block above the table (a row labelled '{}')",
+                        f.header(self.lang),
+                        f.header(self.lang)
+                    ),
+                });
+                String::new()
+            }
+        }
+    }
+}
+
+/// A CSV writer in memory with a sheet's header block written (`label,value` lines), a blank
+/// line, and the table's header row: what the assessment and plan CSV files start with.
+pub(crate) fn csv_start<'a>(
+    block: impl IntoIterator<Item = (&'a str, String)>,
+    columns: impl IntoIterator<Item = String>,
+) -> Result<csv::Writer<Vec<u8>>> {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for (label, value) in block {
+        w.write_record([label, value.as_str()]).map_err(csv_error)?;
+    }
+    w.write_record([""]).map_err(csv_error)?;
+    w.write_record(columns).map_err(csv_error)?;
+    Ok(w)
+}
+
+/// The bytes of a CSV writer from [`csv_start`].
+pub(crate) fn csv_finish(w: csv::Writer<Vec<u8>>) -> Result<Vec<u8>> {
+    w.into_inner()
+        .map_err(|e| Error::new(ErrorKind::Request, "", format!("cannot write CSV: {e}")))
+}
+
+/// A CSV writing error (in memory it cannot happen).
+pub(crate) fn csv_error(e: csv::Error) -> Error {
+    Error::new(ErrorKind::Request, "", format!("cannot write CSV: {e}"))
+}
+
 /// `A`, `B`, …, `Z`, `AA`, … for column `col` (from 0).
 pub(crate) fn column_letters(col: usize) -> String {
     let mut n = col + 1;
@@ -153,11 +267,30 @@ fn check_zip<R: Read + Seek>(reader: R) -> Result<()> {
     Ok(())
 }
 
-/// Reads one sheet of an `.xlsx` workbook: the first whose name is one of `names` (any
-/// case), else the first sheet. Cells are text as Excel shows them; a number typed in a cell
-/// formatted as a number is written back as the shortest decimal that Excel's binary value
-/// reads back as (what was typed, for up to 15 significant digits).
-pub(crate) fn xlsx_sheet(bytes: &[u8], names: &[&str]) -> Result<Grid> {
+/// Whether a zip file is an OpenDocument spreadsheet (`.ods`) rather than an `.xlsx`
+/// workbook: its `mimetype` part says so, or it has a `content.xml` and no
+/// `[Content_Types].xml`. Reads only the zip's directory and the few bytes of `mimetype`.
+pub(crate) fn is_ods(bytes: &[u8]) -> bool {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    if let Ok(part) = zip.by_name("mimetype") {
+        let mut head = Vec::new();
+        if part.take(64).read_to_end(&mut head).is_ok() {
+            return head.starts_with(b"application/vnd.oasis.opendocument.spreadsheet");
+        }
+    }
+    let has = |name: &str| zip.file_names().any(|n| n == name);
+    has("content.xml") && !has("[Content_Types].xml")
+}
+
+/// Reads one sheet of a workbook, `.xlsx` or `.ods` (by [`is_ods`]): the first whose name is
+/// one of `names` (any case), else the first sheet. Cells are text as the spreadsheet shows
+/// them; a number typed in a cell formatted as a number is written back as the shortest
+/// decimal that the binary value reads back as (what was typed, for up to 15 significant
+/// digits). Both kinds get the same limits: the zip's declared sizes, [`MAX_ROWS`] and
+/// [`MAX_COLUMNS`].
+pub(crate) fn workbook_sheet(bytes: &[u8], names: &[&str]) -> Result<Grid> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(syntax(format!(
             "document too large: {} bytes, at most {MAX_DOCUMENT_BYTES}",
@@ -165,15 +298,12 @@ pub(crate) fn xlsx_sheet(bytes: &[u8], names: &[&str]) -> Result<Grid> {
         )));
     }
     check_zip(Cursor::new(bytes))?;
+    if is_ods(bytes) {
+        return ods_sheet(bytes, names);
+    }
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| syntax(format!("not a readable .xlsx workbook: {e}")))?;
-    let sheets = wb.sheet_names();
-    let sheet = names
-        .iter()
-        .find_map(|n| sheets.iter().find(|s| s.eq_ignore_ascii_case(n)))
-        .or_else(|| sheets.first())
-        .cloned()
-        .ok_or_else(|| syntax("the workbook has no sheet"))?;
+    let sheet = pick_sheet(&wb.sheet_names(), names)?;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut cells = wb
         .worksheet_cells_reader(&sheet)
@@ -216,14 +346,7 @@ pub(crate) fn xlsx_sheet(bytes: &[u8], names: &[&str]) -> Result<Grid> {
                 continue;
             }
         };
-        if rows.len() <= r {
-            rows.resize_with(r + 1, Vec::new);
-        }
-        let row = &mut rows[r];
-        if row.len() <= c {
-            row.resize_with(c + 1, String::new);
-        }
-        row[c] = text;
+        put(&mut rows, r, c, text);
     }
     if let Some(e) = Error::from_problems(ErrorKind::Format, problems) {
         return Err(e);
@@ -232,6 +355,176 @@ pub(crate) fn xlsx_sheet(bytes: &[u8], names: &[&str]) -> Result<Grid> {
         sheet: Some(sheet),
         rows,
     })
+}
+
+/// The sheet to read: the first of `sheets` named one of `names` (any case), else the first.
+fn pick_sheet(sheets: &[String], names: &[&str]) -> Result<String> {
+    names
+        .iter()
+        .find_map(|n| sheets.iter().find(|s| s.eq_ignore_ascii_case(n)))
+        .or_else(|| sheets.first())
+        .cloned()
+        .ok_or_else(|| syntax("the workbook has no sheet"))
+}
+
+/// Sets the text of the cell at `r`, `c`, growing the rows as needed.
+fn put(rows: &mut Vec<Vec<String>>, r: usize, c: usize, text: String) {
+    if rows.len() <= r {
+        rows.resize_with(r + 1, Vec::new);
+    }
+    let row = &mut rows[r];
+    if row.len() <= c {
+        row.resize_with(c + 1, String::new);
+    }
+    row[c] = text;
+}
+
+/// The sheet names of an `.ods` file, after [`check_ods`].
+fn ods_sheet_names(bytes: &[u8]) -> Result<Vec<String>> {
+    check_ods(bytes)?;
+    let wb: Ods<_> = Ods::new(Cursor::new(bytes))
+        .map_err(|e| syntax(format!("not a readable .ods spreadsheet: {e}")))?;
+    Ok(wb.sheet_names())
+}
+
+/// Reads one sheet of an `.ods` file (see [`workbook_sheet`]). calamine reads an `.ods` file
+/// whole, every sheet as a dense range with its repeated rows and cells expanded, so
+/// [`check_ods`] first makes sure no sheet holds a non-empty cell beyond [`MAX_ROWS`] ×
+/// [`MAX_COLUMNS`]: the ranges calamine builds then stay within that size.
+fn ods_sheet(bytes: &[u8], names: &[&str]) -> Result<Grid> {
+    check_ods(bytes)?;
+    let mut wb: Ods<_> = Ods::new(Cursor::new(bytes))
+        .map_err(|e| syntax(format!("not a readable .ods spreadsheet: {e}")))?;
+    let sheet = pick_sheet(&wb.sheet_names(), names)?;
+    let range = wb
+        .worksheet_range(&sheet)
+        .map_err(|e| syntax(format!("cannot read sheet '{sheet}': {e}")))?;
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut problems = Vec::new();
+    for (r, c, value) in range.used_cells() {
+        let (r, c) = (top as usize + r, left as usize + c);
+        if r >= MAX_ROWS || c >= MAX_COLUMNS {
+            return Err(too_far(&sheet, r, c));
+        }
+        let text = match value {
+            Data::Empty => continue,
+            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+            Data::Int(i) => i.to_string(),
+            Data::Float(f) => float_text(*f),
+            Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            Data::DateTime(d) => d.to_string(),
+            Data::Error(e) => {
+                problems.push(crate::error::Problem {
+                    location: Location::Cell {
+                        sheet: sheet.clone(),
+                        cell: format!("{}{}", column_letters(c), r + 1),
+                    },
+                    message: format!("the cell holds an error ({e})"),
+                });
+                continue;
+            }
+        };
+        put(&mut rows, r, c, text);
+    }
+    if let Some(e) = Error::from_problems(ErrorKind::Format, problems) {
+        return Err(e);
+    }
+    Ok(Grid {
+        sheet: Some(sheet),
+        rows,
+    })
+}
+
+/// The error for a non-empty cell beyond the limits.
+fn too_far(sheet: &str, r: usize, c: usize) -> Error {
+    syntax(format!(
+        "sheet '{sheet}' too large: a cell at {}{} is beyond {MAX_ROWS} rows or {MAX_COLUMNS} columns",
+        column_letters(c.min(16_383)),
+        r.saturating_add(1)
+    ))
+}
+
+/// Scans an `.ods` file's `content.xml` (its size already bounded by [`check_zip`]) for where
+/// its cells are, counting repeated rows (`table:number-rows-repeated`) and cells
+/// (`table:number-columns-repeated`) without expanding them: a cell that may hold something
+/// (one with a value type, a formula or content) must lie within [`MAX_ROWS`] ×
+/// [`MAX_COLUMNS`] of its sheet. Empty repeats (how LibreOffice writes the rest of a sheet)
+/// cost nothing. Conservative: a cell is counted as filled unless it is plainly empty.
+fn check_ods(bytes: &[u8]) -> Result<()> {
+    use quick_xml::events::{BytesStart, Event};
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| syntax(format!("not a readable .ods spreadsheet (zip): {e}")))?;
+    let mut content = Vec::new();
+    zip.by_name("content.xml")
+        .map_err(|e| syntax(format!("not a readable .ods spreadsheet: content.xml: {e}")))?
+        .take(MAX_UNPACKED_BYTES)
+        .read_to_end(&mut content)
+        .map_err(|e| syntax(format!("not a readable .ods spreadsheet: content.xml: {e}")))?;
+    let repeat = |e: &BytesStart<'_>, key: &[u8]| -> usize {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .and_then(|a| std::str::from_utf8(&a.value).ok()?.trim().parse().ok())
+            .unwrap_or(1)
+    };
+    let filled = |e: &BytesStart<'_>| {
+        e.attributes().flatten().any(|a| {
+            let k = a.key.as_ref();
+            k == b"office:value-type" || k == b"table:formula" || k == b"calcext:value-type"
+        })
+    };
+    let mut reader = quick_xml::Reader::from_reader(content.as_slice());
+    let mut buf = Vec::new();
+    let (mut sheet, mut row, mut row_repeat, mut col) = (String::new(), 0usize, 1usize, 0usize);
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| syntax(format!("not a readable .ods spreadsheet: content.xml: {e}")))?;
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == b"table:table" => {
+                sheet = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == b"table:name")
+                    .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+                    .unwrap_or_default();
+                (row, row_repeat, col) = (0, 1, 0);
+            }
+            Event::Start(e) if e.name().as_ref() == b"table:table-row" => {
+                row_repeat = repeat(&e, b"table:number-rows-repeated");
+                col = 0;
+            }
+            Event::End(e) if e.name().as_ref() == b"table:table-row" => {
+                row = row.saturating_add(row_repeat);
+            }
+            Event::Empty(e) if e.name().as_ref() == b"table:table-row" => {
+                row = row.saturating_add(repeat(&e, b"table:number-rows-repeated"));
+            }
+            ref ev @ (Event::Start(ref e) | Event::Empty(ref e))
+                if matches!(
+                    e.name().as_ref(),
+                    b"table:table-cell" | b"table:covered-table-cell"
+                ) =>
+            {
+                let n = repeat(e, b"table:number-columns-repeated");
+                // Content (a paragraph, an annotation) makes a cell possibly filled too.
+                let maybe = filled(e) || matches!(ev, Event::Start(_));
+                if maybe {
+                    let last_col = col.saturating_add(n.max(1) - 1);
+                    let last_row = row.saturating_add(row_repeat.max(1) - 1);
+                    if last_col >= MAX_COLUMNS || last_row >= MAX_ROWS {
+                        return Err(too_far(&sheet, last_row, last_col));
+                    }
+                }
+                col = col.saturating_add(n);
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(())
 }
 
 /// The shortest decimal text that reads back as `f` (Rust's `Display` of `f64`), for the
@@ -358,7 +651,7 @@ mod tests {
 
     #[test]
     fn broken_workbooks_are_syntax_errors() {
-        let e = xlsx_sheet(b"PK\x03\x04 not a zip", &[]).unwrap_err();
+        let e = workbook_sheet(b"PK\x03\x04 not a zip", &[]).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Syntax);
         assert!(e.to_string().contains("workbook"), "{e}");
     }

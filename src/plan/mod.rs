@@ -140,7 +140,9 @@ impl PlanFile {
             use crate::load::grid::{self, Content};
             match grid::sniff(bytes) {
                 Content::Json => PlanFile::from_json(bytes),
-                Content::Workbook => sheet::read(&grid::xlsx_sheet(bytes, &[sheet::SHEET])?, fw),
+                Content::Workbook => {
+                    sheet::read(&grid::workbook_sheet(bytes, &[sheet::SHEET])?, fw)
+                }
                 Content::Csv => sheet::read(&grid::csv(bytes)?, fw),
             }
         }

@@ -7,14 +7,14 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{DataValidation, ProtectionOptions, Workbook};
+use rust_xlsxwriter::{DataValidation, Workbook};
 
 use super::{ActivityFile, EffectFile, Funding, Plan, PlanFile};
 use crate::assessment::FrameworkRef;
 use crate::error::{Error, ErrorKind, Location, Problem, Result};
 use crate::framework::Framework;
 use crate::i18n::{Lang, Text};
-use crate::load::grid::Grid;
+use crate::load::grid::{self, Grid, HeaderBlock};
 use crate::load::header::{self as h, Field};
 use crate::load::workbook::{self as wb, Styles};
 use crate::num::decimal::Number;
@@ -120,36 +120,11 @@ pub(crate) fn read(grid: &Grid, fw: Option<&Framework>) -> Result<PlanFile> {
             )
         })?;
     let header = &grid.rows[header_row];
-    let mut block: HashMap<&'static str, (usize, String)> = HashMap::new();
-    for (r, row) in grid.rows[..header_row].iter().enumerate() {
-        let Some(label) = row.first() else { continue };
-        if let Some(f) = HEADER_BLOCK.iter().find(|f| f.named_by(label)) {
-            block.insert(f.key, (r, row.get(1).cloned().unwrap_or_default()));
-        }
-    }
-    let lang = block
-        .get(h::LANGUAGE.key)
-        .and_then(|(_, l)| l.trim().parse::<Lang>().ok())
-        .unwrap_or(Lang::EN);
-    let text = |f: Field| {
-        block
-            .get(f.key)
-            .map(|(_, v)| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
+    let block = HeaderBlock::read(grid, header_row, &HEADER_BLOCK);
+    let lang = block.lang;
+    let text = |f: Field| block.text(f);
     let mut problems = Vec::new();
-    let mut need = |f: Field| {
-        text(f).unwrap_or_else(|| {
-            problems.push(Problem {
-                location: grid.row_location(0),
-                message: format!(
-                    "no '{}' in the header block above the table",
-                    f.header(lang)
-                ),
-            });
-            String::new()
-        })
-    };
+    let mut need = |f: Field| block.required(f, &mut problems);
     let office = need(h::OFFICE);
     let framework = FrameworkRef {
         id: need(h::FRAMEWORK),
@@ -160,9 +135,8 @@ pub(crate) fn read(grid: &Grid, fw: Option<&Framework>) -> Result<PlanFile> {
         Some(b) => match b.parse::<Number>() {
             Ok(n) => Some(n),
             Err(e) => {
-                let r = block.get(h::BUDGET.key).map_or(0, |(r, _)| *r);
                 problems.push(Problem {
-                    location: grid.location(r, 1, h::BUDGET.key),
+                    location: block.location(h::BUDGET),
                     message: e.to_string(),
                 });
                 None
@@ -339,10 +313,7 @@ pub(crate) fn read(grid: &Grid, fw: Option<&Framework>) -> Result<PlanFile> {
         period: text(h::PERIOD),
         currency: text(h::CURRENCY),
         budget,
-        note: block
-            .get(h::NOTE.key)
-            .map(|(_, n)| n.clone())
-            .filter(|n| !n.trim().is_empty()),
+        note: block.raw(h::NOTE),
         activities,
         schema: None,
     };
@@ -469,33 +440,16 @@ pub fn to_xlsx(p: &PlanFile, fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
     let m = &lang.messages().office;
     let styles = Styles::new();
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(SHEET).map_err(wb::error)?;
-    sheet
-        .write_string_with_format(0, 0, m.plan_title, &styles.title)
-        .map_err(wb::error)?;
-    for (i, (field, value)) in HEADER_BLOCK.iter().zip(header_values(p, lang)).enumerate() {
-        let row = i as u32 + 1;
-        sheet
-            .write_string_with_format(row, 0, field.header(lang), &styles.header)
-            .map_err(wb::error)?;
-        let locked = [h::FRAMEWORK.key, h::VERSION.key, h::LANGUAGE.key].contains(&field.key);
-        let style = if locked {
-            &styles.locked
-        } else {
-            &styles.input
-        };
-        sheet
-            .write_string_with_format(row, 1, wb::cell(&value), style)
-            .map_err(wb::error)?;
-    }
-    let header_row = HEADER_BLOCK.len() as u32 + 2;
     let keys = columns();
-    for (c, key) in keys.iter().enumerate() {
-        sheet
-            .write_string_with_format(header_row, c as u16, header_word(key, lang), &styles.header)
-            .map_err(wb::error)?;
-    }
+    let (sheet, header_row) = wb::start_input_sheet(
+        &mut workbook,
+        SHEET,
+        m.plan_title,
+        &styles,
+        HEADER_BLOCK.into_iter().zip(header_values(p, lang)),
+        lang,
+        keys.iter().map(|k| header_word(k, lang)),
+    )?;
     let mut rows = table_rows(p, fw, lang);
     // Room to fill in: at least 30 open rows.
     let open = rows.len().max(30) + 10;
@@ -550,21 +504,7 @@ pub fn to_xlsx(p: &PlanFile, fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
         };
         sheet.set_column_width(c as u16, width).map_err(wb::error)?;
     }
-    sheet
-        .set_freeze_panes(header_row + 1, 1)
-        .map_err(wb::error)?;
-    sheet
-        .set_repeat_rows(header_row, header_row)
-        .map_err(wb::error)?;
-    sheet
-        .set_print_area(0, 0, last, keys.len() as u16 - 1)
-        .map_err(wb::error)?;
-    wb::print_setup(sheet);
-    sheet.protect_with_options(&ProtectionOptions {
-        format_columns: true,
-        format_rows: true,
-        ..ProtectionOptions::default()
-    });
+    wb::finish_input_sheet(sheet, header_row, 1, last, keys.len() as u16 - 1)?;
     workbook.save_to_buffer().map_err(wb::error)
 }
 
@@ -575,20 +515,15 @@ pub fn to_xlsx(p: &PlanFile, fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
 ///
 /// [`ErrorKind::Request`] if the CSV cannot be written (it always can, in memory).
 pub fn to_csv(p: &PlanFile, fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
-    let io = |e: csv::Error| Error::new(ErrorKind::Request, "", format!("cannot write CSV: {e}"));
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    for (field, value) in HEADER_BLOCK.iter().zip(header_values(p, lang)) {
-        w.write_record([field.header(lang), value.as_str()])
-            .map_err(io)?;
-    }
-    w.write_record([""]).map_err(io)?;
-    w.write_record(columns().iter().map(|k| header_word(k, lang)))
-        .map_err(io)?;
+    let mut w = grid::csv_start(
+        HEADER_BLOCK
+            .iter()
+            .map(|f| f.header(lang))
+            .zip(header_values(p, lang)),
+        columns().iter().map(|k| header_word(k, lang)),
+    )?;
     for row in table_rows(p, fw, lang) {
-        w.write_record(row).map_err(io)?;
+        w.write_record(row).map_err(grid::csv_error)?;
     }
-    w.into_inner()
-        .map_err(|e| Error::new(ErrorKind::Request, "", format!("cannot write CSV: {e}")))
+    grid::csv_finish(w)
 }

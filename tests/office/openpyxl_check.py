@@ -5,7 +5,7 @@ It checks the French template's drop-down lists, locked and open cells, frozen h
 print setup; fills it as a focal team would, with Mali's ratings written as French labels
 (fixtures/mali-2020.json; the labels from the framework file, not from gender-seal); scores
 it and compares the scorecard JSON with the one of the JSON fixture; checks that a bad label
-is named by its cell; and reads the xlsx scorecard report. Prints '6 passed, 0 failed'.
+is named by its cell; and reads the xlsx scorecard report and its charts. Prints '7 passed, 0 failed'.
 """
 
 import json
@@ -132,5 +132,20 @@ summary = [[c.value for c in row] for row in rb["Résultat"].iter_rows()]
 assert any(r[:2] == ["Pourcentage officiel", "74\u202f% — Argent-fort"] for r in summary), summary
 assert "Dimensions" in rb.sheetnames
 check("the xlsx scorecard report reads back: " + ", ".join(rb.sheetnames))
+
+# Its chart: a native Excel chart on the chart sheet after the summary, drawn from numeric
+# cells (display only) beside the report's own texts.
+charts = rb["Graphiques"]
+assert rb.sheetnames[1] == "Graphiques", rb.sheetnames
+assert len(charts._charts) == 1, charts._charts
+data = [[c.value for c in row] for row in charts.iter_rows(min_row=3, max_row=3)]
+assert data[0][:3] == ["Pourcentage officiel", 74, "74\u202f%"], data
+assert [c.value for c in charts[2]][3:6] == ["Bronze 60\u202f%", "Argent 70\u202f%", "Or 80\u202f%"]
+plan_book = TMP / "plan.xlsx"
+gs("plan", "--baseline", "fixtures/mali-2020.json", "fixtures/mali-2021-plan.json",
+   "--timeline", "--format", "xlsx", "-o", str(plan_book))
+pb = openpyxl.load_workbook(plan_book)
+assert len(pb["Charts"]._charts) == 2, pb.sheetnames
+check("the reports' charts are native: 1 in the scorecard, 2 in the plan timeline")
 
 print(f"{passed} passed, 0 failed")

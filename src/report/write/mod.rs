@@ -6,4 +6,6 @@ pub(crate) mod svg;
 pub(crate) mod text;
 #[cfg(feature = "office")]
 pub(crate) mod xlsx;
+#[cfg(feature = "office")]
+mod xlsx_chart;
 pub(crate) mod xml;

@@ -1,8 +1,10 @@
 //! An Excel workbook: the report's title, lines, facts, paragraphs and lists on a first
 //! summary sheet, and each table or set of records on a sheet of its own, named after the
-//! section it belongs to. Every cell is text as the report writes it (numbers already in the
-//! report's language, never binary floating point); header rows are bold and frozen, columns
-//! sized to their content, and every sheet prints on A4 landscape, fit to the page's width.
+//! section it belongs to. Every cell of those is text as the report writes it (numbers already
+//! in the report's language, never binary floating point); header rows are bold and frozen,
+//! columns sized to their content, and every sheet prints on A4 landscape, fit to the page's
+//! width. The report's charts become native Excel charts on a chart sheet after the summary,
+//! drawn from a block of numeric cells made for display only (`xlsx_chart.rs`).
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
@@ -35,6 +37,7 @@ fn build(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     let mut grids: Vec<(String, Grid)> = Vec::new();
     let mut section = String::new();
     let mut first_section = None;
+    let mut charts = Vec::new();
     for block in &doc.blocks {
         match block {
             Block::Title(t) => summary.push(vec![(t.clone(), true)]),
@@ -60,8 +63,7 @@ fn build(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
             ),
             Block::Table(t) => grids.push((section.clone(), table(t))),
             Block::Records(r) => grids.push((section.clone(), records(r))),
-            // The chart's figures are in the tables beside it.
-            Block::Chart(_) => {}
+            Block::Chart(c) => charts.push(c),
         }
     }
 
@@ -88,6 +90,13 @@ fn build(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
         sheet.set_column_width(col as u16, (*w).clamp(12, MAX_WIDTH) as u16)?;
     }
     print_setup(sheet);
+
+    if !charts.is_empty() {
+        let sheet = workbook.add_worksheet();
+        let name = sheet_name(doc.lang.messages().charts.sheet, &mut names);
+        sheet.set_name(&name)?;
+        super::xlsx_chart::write_charts(sheet, &name, &charts, &bold)?;
+    }
 
     for (title, grid) in &grids {
         let sheet = workbook.add_worksheet();
