@@ -59,7 +59,7 @@ class Framework:
     def tier_ids(self) -> List[str]: ...
     def summary(self, lang: str = "en") -> Dict[str, Any]: ...
     @overload
-    def report(self, format: Literal["xlsx"], lang: str = "en") -> bytes: ...  # type: ignore[overload-overlap]
+    def report(self, format: Literal["xlsx"], lang: str = "en") -> bytes: ...  # type: ignore[overload-overlap, unused-ignore]
     @overload
     def report(
         self, format: Literal["text", "json", "markdown", "html"] = "text", lang: str = "en"
@@ -247,7 +247,7 @@ class Scorecard:
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
     @overload
-    def report(self, format: Literal["xlsx"]) -> bytes: ...  # type: ignore[overload-overlap]
+    def report(self, format: Literal["xlsx"]) -> bytes: ...  # type: ignore[overload-overlap, unused-ignore]
     @overload
     def report(
         self, format: Literal["text", "json", "markdown", "html"] = "text"
@@ -352,7 +352,7 @@ class CheckReport:
     def failures(self) -> List[str]: ...
     def to_dict(self) -> Dict[str, Any]: ...
     @overload
-    def report(self, format: Literal["xlsx"], lang: str = "en") -> bytes: ...  # type: ignore[overload-overlap]
+    def report(self, format: Literal["xlsx"], lang: str = "en") -> bytes: ...  # type: ignore[overload-overlap, unused-ignore]
     @overload
     def report(
         self, format: Literal["text", "json", "markdown", "html"] = "text", lang: str = "en"
