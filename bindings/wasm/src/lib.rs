@@ -146,6 +146,13 @@ impl Framework {
             .map_err(|e| js(&e))
     }
 
+    /// Another handle on the same framework (calls taking a framework consume their handle).
+    pub fn share(&self) -> Framework {
+        Framework {
+            fw: Arc::clone(&self.fw),
+        }
+    }
+
     /// Framework id.
     #[wasm_bindgen(getter)]
     pub fn id(&self) -> String {
