@@ -319,4 +319,5 @@ function start() {
 }
 
 start();
+window.GenderSeal = GS;
 window.__firstResult = performance.now();
