@@ -18,7 +18,7 @@ fi
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 cargo build --locked -p gender-seal-wasm --target wasm32-unknown-unknown --profile wasm-release
 rm -rf "$here/pkg"
-wasm-bindgen --target web --out-dir "$here/pkg" --out-name gender_seal_wasm \
+wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$here/pkg" --out-name gender_seal_wasm \
   "$target_dir/wasm32-unknown-unknown/wasm-release/gender_seal_wasm.wasm"
 cp "$here/js/gender-seal.js" "$here/js/gender-seal.d.ts" "$here/pkg/"
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
