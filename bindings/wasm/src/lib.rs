@@ -15,7 +15,7 @@
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use gender_seal::assessment::sheet;
 use gender_seal::explain::{ExplainOptions, explain as explain_result};
@@ -130,12 +130,20 @@ pub struct Framework {
 impl Framework {
     /// A built-in framework; without `version`, the newest version of `id`.
     pub fn builtin(id: &str, version: Option<String>) -> Result<Framework, JsValue> {
-        match version {
-            Some(v) => LibFramework::builtin(id, &v),
-            None => LibFramework::builtin_latest(id),
-        }
-        .map(|fw| Framework { fw: Arc::new(fw) })
-        .map_err(|e| js(&e))
+        let version = match version {
+            Some(v) => v,
+            None => match gender_seal::framework::builtin_latest_version(id) {
+                Some(v) => v.to_string(),
+                None => {
+                    return Err(js(&LibFramework::builtin_latest(id).err().unwrap_or_else(
+                        || bad_argument("id", format!("no built-in framework '{id}'")),
+                    )));
+                }
+            },
+        };
+        builtin(id, &version)
+            .map(|fw| Framework { fw })
+            .map_err(|e| js(&e))
     }
 
     /// Parses and validates a framework from JSON text.
@@ -251,11 +259,26 @@ impl Assessment {
     }
 }
 
+/// The built-in frameworks parsed so far, by id and version (parsing one takes longer than
+/// scoring with it).
+static BUILTINS: Mutex<Vec<(String, String, Arc<LibFramework>)>> = Mutex::new(Vec::new());
+
+/// A built-in framework, parsed on first use and shared afterwards.
+fn builtin(id: &str, version: &str) -> Result<Arc<LibFramework>, Error> {
+    let mut cache = BUILTINS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, _, fw)) = cache.iter().find(|(i, v, _)| i == id && v == version) {
+        return Ok(Arc::clone(fw));
+    }
+    let fw = Arc::new(LibFramework::builtin(id, version)?);
+    cache.push((id.to_string(), version.to_string(), Arc::clone(&fw)));
+    Ok(fw)
+}
+
 /// The framework to use: the one given, else the built-in one the assessment names.
 fn framework_for(a: &LibAssessment, given: Option<&Framework>) -> Result<Arc<LibFramework>, Error> {
     match given {
         Some(f) => Ok(Arc::clone(&f.fw)),
-        None => LibFramework::builtin(&a.framework.id, &a.framework.version).map(Arc::new),
+        None => builtin(&a.framework.id, &a.framework.version),
     }
 }
 
