@@ -125,7 +125,7 @@ function autosave() {
 
 function svgBars(card) {
   const tiers = state.fwObj.tiers;
-  const w = 300, rowH = 22, left = 40, h = card.dimensions.length * rowH + 20;
+  const w = 300, rowH = 22, left = 40, h = card.dimensions.length * rowH + 20 + 12 * Math.max(0, tiers.length - 1);
   const x = (p) => left + ((w - left - 10) * Number(p)) / 100;
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
@@ -140,10 +140,12 @@ function svgBars(card) {
     if (d.percentage != null) add('rect', { class: 'bar', x: left, y, height: rowH - 8, width: Math.max(0, x(d.percentage) - left) });
     add('text', { x: Math.min(x(d.percentage ?? 0) + 3, w - 40), y: y + 13 }, d.percentage == null ? '—' : `${Math.round(Number(d.percentage))} %`);
   });
-  for (const t of tiers) {
-    add('line', { class: 'threshold', x1: x(t.min), x2: x(t.min), y1: 0, y2: h - 16 });
-    add('text', { x: x(t.min) - 8, y: h - 4 }, tx(t.label).slice(0, 6));
-  }
+  // Threshold labels on staggered lines, so that close tiers do not overlap.
+  const base = card.dimensions.length * rowH + 16;
+  tiers.forEach((t, i) => {
+    add('line', { class: 'threshold', x1: x(t.min), x2: x(t.min), y1: 0, y2: base + 12 * i - 10 });
+    add('text', { x: Math.min(x(t.min) - 8, w - 60), y: base + 12 * i }, `${tx(t.label)} ${t.min}`);
+  });
   return svg;
 }
 
@@ -167,7 +169,8 @@ function update() {
   $('bars').replaceChildren(svgBars(card));
   for (const b of card.benchmarks) {
     const out = $(`derived-${b.id}`);
-    if (out) out.textContent = b.basis === 'derived' ? `${ui().derived} ${ratingLabel(b.rating)}` : '';
+    // A rule benchmark may also be rated directly (no value): show that rating.
+    if (out) out.textContent = b.basis === 'derived' ? `${ui().derived} ${ratingLabel(b.rating)}` : b.rating && b.rating !== 'not_applicable' ? `${ui().rating}: ${ratingLabel(b.rating)}` : '';
   }
   const ex = $('explain');
   ex.replaceChildren();
