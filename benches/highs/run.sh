@@ -11,7 +11,9 @@ py="${HIGHS_PYTHON:-/tmp/hv/bin/python}"
 dir="$(mktemp -d)"
 PLAN_CLASSES_PLANS="$plans" PLAN_CLASSES_DIR="$dir" \
   cargo bench --locked --bench plan_classes -- > "$dir/ours.csv"
-"$py" benches/highs/solve.py benchmarks/undp-co-2021.json "$dir" > "$dir/highs.csv"
+# HiGHS prints its banner on stdout: keep the CSV lines only.
+"$py" benches/highs/solve.py benchmarks/undp-co-2021.json "$dir" \
+  | grep -E '^(stem,|[a-z_0-9]+-[0-9]+-[0-9]+,)' > "$dir/highs.csv"
 "$py" - "$dir" <<'PY'
 import csv, json, statistics, sys
 from pathlib import Path
