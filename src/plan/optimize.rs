@@ -17,7 +17,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::num::decimal::{Number, Ratio};
 use crate::score::ladder::Rank;
 
-/// The work one question may do by default ([`Limit::Work`]; about 2 to 4 seconds on a
+/// The work one question may do by default ([`Limit::Work`]; estimated 4 to 5 seconds on a
 /// 2-core VM at worst, docs/decisions.md). When it runs out the answer is the best set found,
 /// with `optimal` false and a proven bound.
 pub const DEFAULT_WORK: u64 = 40_000_000;
