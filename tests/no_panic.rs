@@ -97,7 +97,7 @@ fn exercise_plan(plan: &[u8], baseline: &[u8]) {
     };
     // A small node limit keeps a hard generated plan quick: the limit is an error, not a panic.
     let planner = match Planner::new(&fw, &baseline, &plan) {
-        Ok(p) => p.with_max_nodes(20_000),
+        Ok(p) => p.with_limit(gender_seal::plan::Limit::Work(200_000)),
         Err(e) => return check(&e),
     };
     let questions = [

@@ -13,6 +13,8 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
+#[path = "support/plan_classes.rs"]
+mod plan_classes;
 #[path = "support/rng.rs"]
 mod rng;
 use rng::Rng;
@@ -349,6 +351,114 @@ proptest! {
         };
         if let Some(plan) = random_plan(&fw, &base, 12, &mut rng) {
             check(&fw, &base, &plan, &mut rng)?;
+        }
+    }
+}
+
+/// A tiny work budget still answers: a valid set (it reaches the target when brute force says
+/// one does), `optimal` false unless proven, and the bound holds: `lower_bound` ≤ the true
+/// optimum ≤ the set's cost for `cheapest`, the true best percentage ≤ `upper_bound` for
+/// `best`.
+fn check_tiny_budget(
+    fw: &Framework,
+    base: &Assessment,
+    plan: &Plan,
+    work: u64,
+) -> Result<(), TestCaseError> {
+    let exact = Planner::new(fw, base, plan).expect("planner");
+    let p = Planner::new(fw, base, plan)
+        .expect("planner")
+        .with_limit(gender_seal::plan::Limit::Work(work));
+    let table = all_subsets(&exact);
+    for target in targets(fw) {
+        let got = p.cheapest(target).expect("cheapest");
+        let o = p.evaluate(got.set).expect("evaluate");
+        prop_assert_eq!(o.cost, got.cost);
+        match brute_cheapest(plan, &table, target) {
+            Some(want) => {
+                prop_assert!(got.feasible && o.rank >= target);
+                let opt = table
+                    .iter()
+                    .find(|(s, _)| *s == want)
+                    .expect("in table")
+                    .1
+                    .cost;
+                prop_assert!(opt <= got.cost);
+                if got.optimal {
+                    prop_assert_eq!(plan.ids(got.set), plan.ids(want));
+                } else {
+                    let lb = got.lower_bound.expect("lower bound");
+                    prop_assert!(lb <= opt, "lower bound {} above optimum {}", lb, opt);
+                }
+            }
+            None => prop_assert!(!got.feasible),
+        }
+    }
+    let total = plan.cost(plan.all());
+    for budget in [total / Decimal::from(3), total] {
+        let budget = budget.round_dp(6);
+        let number: Number = budget.try_into().expect("budget");
+        let Ok(got) = p.best(Some(number)) else {
+            continue;
+        };
+        prop_assert!(got.cost <= budget);
+        let want = brute_best(plan, &table, budget).expect("some set");
+        let best = &table.iter().find(|(s, _)| *s == want).expect("in table").1;
+        if got.optimal {
+            prop_assert_eq!(plan.ids(got.set), plan.ids(want));
+        } else {
+            let ub = got.upper_bound.expect("upper bound");
+            prop_assert!(
+                &ub >= &best.percentage,
+                "upper bound below the best percentage"
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PLAN_ORACLE_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(6),
+        ..ProptestConfig::default()
+    })]
+
+    // 2^14 subsets per case, twice (slow in debug builds): PLAN_ORACLE_CASES raises it.
+    #[test]
+    fn hard_classes_equal_brute_force(seed in any::<u64>(), class in 0usize..6, n in 8usize..=14) {
+        let mut rng = Rng(seed);
+        let fw = default_fw();
+        let shape = plan_classes::Shape {
+            benchmarks: fw.benchmarks().iter().map(|b| b.id.to_string()).collect(),
+            ratings: fw.ratings().iter().map(|r| r.id.to_string()).collect(),
+            framework: (fw.id().to_string(), fw.version().to_string()),
+        };
+        let class = plan_classes::Class::ALL[class];
+        // The all-not-met baseline, or one with a random share of benchmarks already met (so
+        // that the tiers are within reach of 14 activities).
+        let mut doc = plan_classes::baseline(&shape);
+        let share = if rng.chance(25) { 0 } else { 40 + rng.below(40) };
+        if let Some(ev) = doc["evidence"].as_object_mut() {
+            for v in ev.values_mut() {
+                if rng.chance(share) {
+                    *v = json!({"rating": shape.ratings[shape.ratings.len() - 1]});
+                }
+            }
+        }
+        let base = Assessment::from_json(doc.to_string().as_bytes()).expect("baseline");
+        let doc = plan_classes::plan(&shape, class, n, &mut rng);
+        let plan = Plan::from_json(doc.to_string().as_bytes(), &fw).expect("plan");
+        check(&fw, &base, &plan, &mut rng)?;
+        check_tiny_budget(&fw, &base, &plan, 1 + rng.below(200) as u64)?;
+    }
+
+    #[test]
+    fn a_tiny_budget_gives_a_valid_set_and_a_true_bound(seed in any::<u64>()) {
+        let mut rng = Rng(seed);
+        let fw = random_framework(&mut rng);
+        let base = random_baseline(&fw, &mut rng);
+        if let Some(plan) = random_plan(&fw, &base, 10, &mut rng) {
+            check_tiny_budget(&fw, &base, &plan, 1 + rng.below(100) as u64)?;
         }
     }
 }

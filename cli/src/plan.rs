@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
-use gender_seal::plan::{Plan, PlanFile, Planner, Question, Views};
+use gender_seal::plan::{Limit, Plan, PlanFile, Planner, Question, Views};
 use gender_seal::{Assessment, Error, ErrorKind, Location, Number, Problem, Rank};
 
 use crate::{Done, Output, framework_for};
@@ -47,6 +47,31 @@ pub(crate) struct PlanArgs {
     /// Accept a baseline or plan written for another version of the framework.
     #[arg(long)]
     allow_version_mismatch: bool,
+    /// Wall-clock limit of the search, in seconds (e.g. `10` or `0.5`), instead of the
+    /// default deterministic work budget. When it runs out, the answer is the best set found,
+    /// marked not proven optimal, with a proven bound.
+    #[arg(long, value_name = "SECONDS")]
+    time_limit: Option<String>,
+}
+
+const TIME_LIMIT_FLAG: &str = "--time-limit";
+
+fn time_limit(text: &str) -> Result<Limit, Error> {
+    let flag = |m: String| {
+        Error::at(
+            ErrorKind::Request,
+            Location::Flag(TIME_LIMIT_FLAG.into()),
+            m,
+        )
+    };
+    let s = text.parse::<Number>().map_err(flag)?;
+    let micros = u64::try_from(s.micros()).unwrap_or(0);
+    if micros == 0 {
+        return Err(flag(format!(
+            "time limit {s} is not a positive number of seconds"
+        )));
+    }
+    Ok(Limit::Time(std::time::Duration::from_micros(micros)))
 }
 
 const BUDGET_FLAG: &str = "--budget";
@@ -98,11 +123,15 @@ pub(crate) fn run(args: &PlanArgs, out: &Output) -> Result<Done, Error> {
         .map_err(|e| e.in_file(&plan_path))?;
     // Nothing applicable is the baseline's fault; the rest (effects on benchmarks it rates not
     // applicable, a plan for another framework) the plan's.
-    let planner =
+    let limit = args.time_limit.as_deref().map(time_limit).transpose()?;
+    let mut planner =
         Planner::from_resolved(&fw, &baseline, resolved, &plan).map_err(|e| match e.kind() {
             ErrorKind::NotScorable => e.in_file(&baseline_path),
             _ => e.in_file(&plan_path),
         })?;
+    if let Some(limit) = limit {
+        planner = planner.with_limit(limit);
+    }
     let question = match (&args.target, &args.budget) {
         (Some(t), _) => Question::Cheapest(Rank::parse_target(&fw, t, out.lang())?),
         (None, Some(b)) => Question::Best(budget(b)?),

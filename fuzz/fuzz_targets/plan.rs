@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     for baseline in common::ASSESSMENTS.iter() {
         let planner = match Planner::new(fw, baseline, &plan) {
             // A node limit keeps each input quick; reaching it is an error, not a panic.
-            Ok(p) => p.with_max_nodes(50_000),
+            Ok(p) => p.with_limit(gender_seal::plan::Limit::Work(500_000)),
             Err(e) => {
                 assert!(!e.problems().is_empty());
                 continue;

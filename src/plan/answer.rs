@@ -134,6 +134,28 @@ pub struct WhatIf<'a> {
     pub marginal: Option<Vec<Marginal>>,
     /// Search nodes the optimiser visited (0 when nothing was optimised).
     pub search_nodes: u64,
+    /// Whether the set is proven optimal; false when the search limit ran out first and the
+    /// set is the best found (valid, perhaps not the best).
+    pub optimal: bool,
+    /// When not proven optimal, for a reached `cheapest` target: a proven lower bound on the
+    /// cost of any set reaching it.
+    #[serde(
+        default,
+        with = "decimal::string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<decimal::DecimalString>")]
+    pub lower_bound: Option<Decimal>,
+    /// When not proven optimal, for `best` and an unreachable `cheapest` target: a proven
+    /// upper bound on the percentage any allowed set reaches (exact, rounded up to 2
+    /// decimals).
+    #[serde(
+        default,
+        with = "decimal::string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<decimal::DecimalString>")]
+    pub upper_bound: Option<Decimal>,
     /// The projected scorecard of the set.
     pub scorecard: Scorecard<'a>,
 }
@@ -188,6 +210,9 @@ impl<'a> Planner<'a> {
                 .then(|| self.marginal(set, lang))
                 .transpose()?,
             search_nodes: choice.nodes,
+            optimal: choice.optimal,
+            lower_bound: choice.lower_bound,
+            upper_bound: choice.upper_bound.as_ref().map(round_up_2).transpose()?,
             scorecard,
         })
     }
@@ -201,6 +226,9 @@ impl<'a> Planner<'a> {
             rank: o.rank,
             percentage: o.percentage,
             nodes: 0,
+            optimal: true,
+            lower_bound: None,
+            upper_bound: None,
         })
     }
 
@@ -277,5 +305,16 @@ impl<'a> Planner<'a> {
             points_missing: (threshold - official).max(Decimal::ZERO),
             failing,
         }
+    }
+}
+
+/// `r` rounded up to 2 decimals, exactly.
+fn round_up_2(r: &crate::num::decimal::Ratio) -> Result<Decimal> {
+    use crate::num::decimal::{RoundingMode, decimal_ratio, round_ratio};
+    let down = round_ratio(r, 2, RoundingMode::Down)?;
+    if decimal_ratio(down) >= *r {
+        Ok(down)
+    } else {
+        Ok(down + Decimal::new(1, 2))
     }
 }

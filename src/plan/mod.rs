@@ -42,8 +42,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use answer::{Change, Question, Shortfall, TargetInfo, Views, WhatIf};
-pub use optimize::{Choice, DEFAULT_MAX_NODES};
+pub use optimize::{Choice, DEFAULT_LIMIT, DEFAULT_WORK};
 pub use project::{Marginal, Outcome, Planner, TimelinePoint};
+pub use search::Limit;
 pub use set::ActivitySet;
 
 use crate::assessment::FrameworkRef;

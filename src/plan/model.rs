@@ -255,7 +255,7 @@ impl Model {
     }
 
     /// Largest reachable score: every slot at its highest rating any candidate gives.
-    fn t_max(&self) -> i128 {
+    pub(crate) fn t_max(&self) -> i128 {
         let mut top: Vec<u8> = self.slots.iter().map(|s| s.level0).collect();
         for list in &self.effects {
             for &(s, l) in list {

@@ -12,14 +12,18 @@ use rust_decimal::Decimal;
 use super::ActivitySet;
 use super::model::{Goal, Model};
 use super::project::Planner;
-use super::search::{self, Effort, Found, Limits, Objective};
+use super::search::{self, Effort, Found, Limit, Limits, Objective};
 use crate::error::{Error, ErrorKind, Result};
 use crate::num::decimal::{Number, Ratio};
 use crate::score::ladder::Rank;
 
-/// The most search nodes one question may visit by default (a few seconds at worst); beyond
-/// it the question fails with [`ErrorKind::Request`] instead of running on.
-pub const DEFAULT_MAX_NODES: u64 = 2_000_000;
+/// The work one question may do by default ([`Limit::Work`]; estimated 4 to 5 seconds on a
+/// 2-core VM at worst, docs/decisions.md). When it runs out the answer is the best set found,
+/// with `optimal` false and a proven bound.
+pub const DEFAULT_WORK: u64 = 40_000_000;
+
+/// The default [`Limit`].
+pub const DEFAULT_LIMIT: Limit = Limit::Work(DEFAULT_WORK);
 
 /// An answer of [`Planner::cheapest`] or [`Planner::best`].
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +42,15 @@ pub struct Choice {
     pub percentage: Ratio,
     /// Search nodes visited.
     pub nodes: u64,
+    /// Whether the answer is proven optimal (false when the search limit ran out first: the
+    /// set is then the best found, valid but perhaps not the best).
+    pub optimal: bool,
+    /// When not proven optimal, for a reached `cheapest` target: a proven lower bound on the
+    /// cost of any set reaching it (the set's cost when only the tie-breaks are unproven).
+    pub lower_bound: Option<Decimal>,
+    /// When not proven optimal, for `best` (and an unreachable `cheapest` target): a proven
+    /// upper bound on the exact percentage any allowed set can reach.
+    pub upper_bound: Option<Ratio>,
 }
 
 impl Planner<'_> {
@@ -58,11 +71,29 @@ impl Planner<'_> {
             cheapest_found(m, &goal, &mut effort)?
         };
         match found {
-            Some(f) => self.choice(true, f, effort),
+            Some((f, proven)) => {
+                let mut c = self.choice(true, f, effort)?;
+                if !c.optimal {
+                    let lb = if proven {
+                        f.cost
+                    } else {
+                        cost_lower_bound(m, &goal, f.cost)
+                    };
+                    c.lower_bound = Some(crate::num::decimal::scaled(
+                        m.committed_micros + lb * m.unit,
+                        crate::num::decimal::MAX_DECIMALS,
+                    ));
+                }
+                Ok(c)
+            }
             None => {
                 let all: i128 = m.cost.iter().sum();
                 let f = best_found(self, all, &mut effort)?;
-                self.choice(false, f, effort)
+                let mut c = self.choice(false, f, effort)?;
+                if !c.optimal {
+                    c.upper_bound = Some(m.percentage(score_upper_bound(m, self, all, f.t)));
+                }
+                Ok(c)
             }
         }
     }
@@ -103,14 +134,16 @@ impl Planner<'_> {
         }
         let mut effort = self.effort();
         let f = best_found(self, cap, &mut effort)?;
-        self.choice(true, f, effort)
+        let mut c = self.choice(true, f, effort)?;
+        if !c.optimal {
+            let m = &self.model;
+            c.upper_bound = Some(m.percentage(score_upper_bound(m, self, cap, f.t)));
+        }
+        Ok(c)
     }
 
     fn effort(&self) -> Effort {
-        Effort {
-            nodes: 0,
-            max_nodes: self.max_nodes,
-        }
+        Effort::new(self.limit)
     }
 
     fn choice(&self, feasible: bool, f: Found, effort: Effort) -> Result<Choice> {
@@ -123,6 +156,9 @@ impl Planner<'_> {
             rank: o.rank,
             percentage: o.percentage,
             nodes: effort.nodes,
+            optimal: !effort.exhausted,
+            lower_bound: None,
+            upper_bound: None,
         })
     }
 }
@@ -135,20 +171,108 @@ fn limits(cap_cost: i128, t_min: i128, cap_count: usize) -> Limits {
     }
 }
 
-/// Lowest cost, then highest score, fewest activities, first id list; `None` when the goal
-/// is out of reach.
-fn cheapest_found(m: &Model, goal: &Goal, effort: &mut Effort) -> Result<Option<Found>> {
-    let all: i128 = m.cost.iter().sum();
-    let any = limits(all, goal.t_min, usize::MAX);
-    let Some(mut f) = search::run(m, goal, any, Objective::MinCost, NONE, effort)? else {
+/// A proven lower bound on the cost of a set meeting `goal`, given one costing `known`: the
+/// least cost cap whose search root passes every bound (a cap below it admits no set).
+fn cost_lower_bound(m: &Model, goal: &Goal, known: i128) -> i128 {
+    // Invariant: the root fails at `lo` (or `lo` is -1), the goal is met within `hi`.
+    let (mut lo, mut hi) = (-1i128, known);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if search::root_passes(m, goal, limits(mid, goal.t_min, usize::MAX)) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    // Every cap at or below `lo` admits no set; `hi` may pass by the bounds' slack only.
+    lo + 1
+}
+
+/// A proven upper bound on the score of any set within `cap`, given one scoring `known`.
+fn score_upper_bound(m: &Model, p: &Planner<'_>, cap: i128, known: i128) -> i128 {
+    let goal = m.goal(p.fw, Rank::default());
+    // Invariant: some set reaches `lo`; the root fails for a floor of `hi`.
+    let (mut lo, mut hi) = (known, m.t_max() + 1);
+    let mut g = goal;
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        g.t_min = mid;
+        if search::root_passes(m, &g, limits(cap, mid, usize::MAX)) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    hi - 1
+}
+
+/// A set meeting `goal`, found greedily: every candidate, then each dropped in turn (dearest
+/// first) while the rest still meets it. `None` when even every candidate does not.
+fn greedy_cover(m: &Model, goal: &Goal) -> Option<Found> {
+    let (mut f, ok) = search::evaluate(m, goal, m.live());
+    if !ok {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..m.len()).filter(|&i| m.live() & (1 << i) != 0).collect();
+    order.sort_by(|&a, &b| m.cost[b].cmp(&m.cost[a]).then(b.cmp(&a)));
+    for i in order {
+        let (g, ok) = search::evaluate(m, goal, f.mask & !(1 << i));
+        if ok {
+            f = g;
+        }
+    }
+    Some(f)
+}
+
+/// A set within `cap`, found greedily: candidates by gain per cost at the start, each taken
+/// when it still fits.
+fn greedy_within(m: &Model, goal: &Goal, cap: i128) -> Found {
+    let (base, _) = search::evaluate(m, goal, 0);
+    let mut items: Vec<search::Item> = (0..m.len())
+        .filter(|&i| m.live() & (1 << i) != 0)
+        .map(|i| {
+            let (g, _) = search::evaluate(m, goal, 1 << i);
+            search::Item {
+                i,
+                gain: g.t - base.t,
+                cost: m.cost[i],
+            }
+        })
+        .collect();
+    items.sort_unstable_by(super::bounds::by_ratio);
+    let mut f = base;
+    for it in items {
+        if f.cost + it.cost <= cap {
+            let (g, _) = search::evaluate(m, goal, f.mask | (1 << it.i));
+            if g.t > f.t {
+                f = g;
+            }
+        }
+    }
+    f
+}
+
+/// Lowest cost, then highest score, fewest activities, first id list, and whether the lowest
+/// cost is proven; `None` when the goal is out of reach (proven: not even every candidate
+/// together meets it).
+fn cheapest_found(m: &Model, goal: &Goal, effort: &mut Effort) -> Result<Option<(Found, bool)>> {
+    let Some(greedy) = greedy_cover(m, goal) else {
         return Ok(None);
     };
+    let mut f = greedy;
+    if f.cost > 0 {
+        let cheaper = limits(f.cost - 1, goal.t_min, usize::MAX);
+        if let Some(g) = search::run(m, goal, cheaper, Objective::MinCost, NONE, effort)? {
+            f = g;
+        }
+    }
+    let proven = !effort.exhausted;
     let c = f.cost;
     let higher = limits(c, f.t + 1, usize::MAX);
     if let Some(g) = search::run(m, goal, higher, Objective::MaxScore, NONE, effort)? {
         f = g;
     }
-    finish(m, goal, f, effort).map(Some)
+    finish(m, goal, f, effort).map(|f| Some((f, proven)))
 }
 
 /// Fewest activities at the found cost and score, then the first id list.
@@ -224,14 +348,20 @@ fn best_found(p: &Planner<'_>, cap: i128, effort: &mut Effort) -> Result<Found> 
     let m = &p.model;
     let tiers = p.fw.tiers();
     let ranks = ranks_descending(tiers.len(), |l| tiers[l - 1].strong_from.is_some());
+    let greedy = greedy_within(m, &m.goal(p.fw, Rank::default()), cap);
     for rank in ranks {
         let goal = m.goal(p.fw, rank);
         if goal.impossible {
             continue;
         }
-        let lim = limits(cap, goal.t_min, usize::MAX);
-        let Some(mut f) = search::run(m, &goal, lim, Objective::First, NONE, effort)? else {
-            continue;
+        let mut f = if search::evaluate(m, &goal, greedy.mask).1 {
+            greedy
+        } else {
+            let lim = limits(cap, goal.t_min, usize::MAX);
+            let Some(f) = search::run(m, &goal, lim, Objective::First, NONE, effort)? else {
+                continue;
+            };
+            f
         };
         let higher = limits(cap, f.t + 1, usize::MAX);
         if let Some(g) = search::run(m, &goal, higher, Objective::MaxScore, NONE, effort)? {

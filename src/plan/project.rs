@@ -28,7 +28,7 @@ pub struct Planner<'a> {
     pub(crate) base: Vec<Entry>,
     pub(crate) warnings: Vec<Warning>,
     pub(crate) model: Model,
-    pub(crate) max_nodes: u64,
+    pub(crate) limit: super::Limit,
 }
 
 /// Rank and percentage of a set, exactly.
@@ -236,14 +236,16 @@ impl<'a> Planner<'a> {
             base: resolved.entries,
             warnings,
             model,
-            max_nodes: super::DEFAULT_MAX_NODES,
+            limit: super::DEFAULT_LIMIT,
         })
     }
 
-    /// Sets the most search nodes one question may visit before giving up with an error.
+    /// Sets how much search one question may do ([`super::DEFAULT_LIMIT`] by default); when
+    /// it runs out, the answer is the best set found, marked not proven optimal, with a
+    /// proven bound ([`super::Choice::optimal`]).
     #[must_use]
-    pub fn with_max_nodes(mut self, max_nodes: u64) -> Self {
-        self.max_nodes = max_nodes;
+    pub fn with_limit(mut self, limit: super::Limit) -> Self {
+        self.limit = limit;
         self
     }
 

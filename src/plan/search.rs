@@ -17,7 +17,7 @@ use std::cmp::Ordering;
 
 use super::bounds::{by_ratio, cmp_products, knapsack, mul_div_floor};
 use super::model::{Goal, Model};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 
 /// What the engine optimises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,11 +49,61 @@ pub(crate) struct Limits {
     pub cap_count: usize,
 }
 
-/// Nodes visited so far and the most allowed, shared by the phases of one question.
+/// How much search one question may do before it answers with the best set found so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Limit {
+    /// At most this many work units: one per search node plus one per candidate the node
+    /// looks at. Deterministic: the same plan gets the same answer on any machine, loaded
+    /// or not.
+    Work(u64),
+    /// At most this much wall-clock time (the answer may then depend on the machine's
+    /// speed and load). Not available on `wasm32-unknown-unknown`, which has no clock.
+    Time(std::time::Duration),
+}
+
+/// Nodes visited and work done so far, shared by the phases of one question, and whether
+/// the limit ran out.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Effort {
     pub nodes: u64,
-    pub max_nodes: u64,
+    pub work: u64,
+    pub limit: Limit,
+    pub start: Option<std::time::Instant>,
+    pub exhausted: bool,
+}
+
+impl Effort {
+    /// A fresh effort under `limit`.
+    pub(crate) fn new(limit: Limit) -> Effort {
+        let start = match limit {
+            Limit::Time(_) => Some(std::time::Instant::now()),
+            Limit::Work(_) => None,
+        };
+        Effort {
+            nodes: 0,
+            work: 0,
+            limit,
+            start,
+            exhausted: false,
+        }
+    }
+
+    /// Counts one node looking at `looked` candidates; true when the limit is now spent.
+    fn spend(&mut self, looked: u64) -> bool {
+        self.nodes += 1;
+        self.work = self.work.saturating_add(1 + looked);
+        let over = match self.limit {
+            Limit::Work(max) => self.work > max,
+            Limit::Time(max) => {
+                self.nodes % 256 == 0 && self.start.is_some_and(|s| s.elapsed() > max)
+            }
+        };
+        if over {
+            self.exhausted = true;
+        }
+        over
+    }
 }
 
 /// Runs one search over the supersets of `inside` (candidates forced in) that avoid
@@ -65,6 +115,63 @@ pub(crate) fn run(
     objective: Objective,
     (inside, outside): (u64, u64),
     effort: &mut Effort,
+) -> Result<Option<Found>> {
+    engine(m, goal, limits, objective, (inside, outside), effort, false)
+}
+
+/// Whether the root of a search under `limits` passes every bound: when it does not, no set
+/// meets the limits (the bounds are safe), which gives proven bounds when a search is cut
+/// short. Ignores and does not count effort.
+pub(crate) fn root_passes(m: &Model, goal: &Goal, limits: Limits) -> bool {
+    let mut effort = Effort::new(Limit::Work(u64::MAX));
+    matches!(
+        engine(m, goal, limits, Objective::First, (0, 0), &mut effort, true),
+        Ok(Some(_))
+    )
+}
+
+/// The score, cost, count of a candidate mask and whether it meets `goal`.
+pub(crate) fn evaluate(m: &Model, goal: &Goal, mask: u64) -> (Found, bool) {
+    let mut level: Vec<u8> = m.slots.iter().map(|s| s.level0).collect();
+    let mut rest = mask;
+    let mut cost = 0;
+    while rest != 0 {
+        let i = rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        cost += m.cost[i];
+        for &(s, l) in &m.effects[i] {
+            level[s] = level[s].max(l);
+        }
+    }
+    let mut t = 0;
+    let mut e = vec![0i128; m.e0.len()];
+    for (s, slot) in m.slots.iter().enumerate() {
+        let l = level[s] as usize;
+        t += slot.value[l];
+        if let Some(d) = slot.dim {
+            e[d] += slot.earned[l] - slot.earned[slot.level0 as usize];
+        }
+    }
+    let ok = t >= goal.t_min
+        && goal.gates.iter().all(|g| level[g.slot] >= g.level)
+        && goal.dims.iter().all(|&(d, need)| m.e0[d] + e[d] >= need);
+    let f = Found {
+        mask,
+        cost,
+        t,
+        count: mask.count_ones() as usize,
+    };
+    (f, ok)
+}
+
+fn engine(
+    m: &Model,
+    goal: &Goal,
+    limits: Limits,
+    objective: Objective,
+    (inside, outside): (u64, u64),
+    effort: &mut Effort,
+    probe: bool,
 ) -> Result<Option<Found>> {
     let mut e = Engine {
         m,
@@ -87,6 +194,7 @@ pub(crate) fn run(
         epoch: 0,
         found: None,
         effort,
+        probe,
     };
     let mut rest = inside;
     while rest != 0 {
@@ -127,17 +235,17 @@ struct Engine<'a> {
     epoch: u32,
     found: Option<Found>,
     effort: &'a mut Effort,
+    /// Only test the root's bounds: [`root_passes`].
+    probe: bool,
 }
 
-fn limit_error(max: u64) -> Error {
-    Error::new(
-        ErrorKind::Request,
-        "",
-        format!(
-            "the exact search stopped after {max} search nodes without a proven answer: this plan is too hard to answer exactly within the limit; split it into smaller plans or merge activities that always go together"
-        ),
-    )
-}
+/// What a probe reports when the root passes its bounds (not a real set).
+const PASSES: Found = Found {
+    mask: 0,
+    cost: 0,
+    t: 0,
+    count: 0,
+};
 
 impl Engine<'_> {
     fn satisfied(&self) -> bool {
@@ -292,12 +400,16 @@ impl Engine<'_> {
     }
 
     fn node(&mut self, avail: u64) -> Result<bool> {
-        self.effort.nodes += 1;
-        if self.effort.nodes > self.effort.max_nodes {
-            return Err(limit_error(self.effort.max_nodes));
+        // Out of effort: unwind, keeping the best set found so far.
+        if self.effort.exhausted || self.effort.spend(u64::from(avail.count_ones())) {
+            return Ok(true);
         }
         if self.cost > self.cap_cost || self.count > self.cap_count {
             return Ok(false);
+        }
+        if self.probe && self.satisfied() {
+            self.found = Some(PASSES);
+            return Ok(true);
         }
         if self.satisfied() {
             self.found = Some(Found {
@@ -431,6 +543,10 @@ impl Engine<'_> {
             if self.count + k > self.cap_count {
                 return Ok(false);
             }
+        }
+        if self.probe {
+            self.found = Some(PASSES);
+            return Ok(true);
         }
         let tightest = reqs.iter().copied().min_by_key(|r| r.count_ones());
         let pick = self.choose(&items, tightest);

@@ -316,25 +316,36 @@ fn subset_sum(n: usize) -> (Framework, Assessment, Plan) {
 }
 
 #[test]
-fn a_search_beyond_its_node_limit_is_a_clear_error() {
+fn a_search_beyond_its_limit_answers_with_the_best_found_and_a_bound() {
     let (fw, base, plan) = subset_sum(40);
     let target = Rank {
         level: 1,
         strong: false,
     };
-    let p = Planner::new(&fw, &base, &plan).unwrap().with_max_nodes(500);
-    let e = p.cheapest(target).unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Request);
-    assert!(
-        e.problems()[0]
-            .message
-            .starts_with("the exact search stopped after 500 search nodes without a proven answer"),
-        "{e}"
-    );
+    let p = Planner::new(&fw, &base, &plan)
+        .unwrap()
+        .with_limit(Limit::Work(500));
+    let c = p.cheapest(target).unwrap();
+    assert!(c.feasible);
+    assert!(!c.optimal);
+    assert!(c.rank >= target);
+    let lb = c.lower_bound.unwrap();
+    assert!(lb <= c.cost, "{lb} > {}", c.cost);
+    // best(budget) likewise: a valid set within the budget and an upper bound on the score.
+    let budget = gender_seal_number(&c.cost.to_string());
+    let b = p.best(Some(budget)).unwrap();
+    assert!(!b.optimal);
+    assert!(b.cost <= c.cost);
+    assert!(b.upper_bound.unwrap() >= b.percentage);
     // A small instance of the same kind is answered exactly.
     let (fw, base, plan) = subset_sum(10);
     let p = Planner::new(&fw, &base, &plan).unwrap();
-    assert!(p.cheapest(target).unwrap().feasible);
+    let c = p.cheapest(target).unwrap();
+    assert!(c.feasible && c.optimal && c.lower_bound.is_none());
+}
+
+fn gender_seal_number(s: &str) -> crate::num::decimal::Number {
+    serde_json::from_str(&format!("\"{s}\"")).unwrap()
 }
 
 #[test]

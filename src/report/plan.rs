@@ -68,6 +68,9 @@ impl View<'_> {
             ],
         ));
         doc.paragraph(self.summary());
+        if !w.optimal {
+            doc.paragraph(self.not_proven());
+        }
         doc.paragraph(fill(
             lang.count(w.plan_activities, &m.baseline),
             &[
@@ -135,6 +138,23 @@ impl View<'_> {
                 ("result", &self.result()),
             ],
         )
+    }
+
+    /// The sentence of an answer not proven optimal, with its proven bound.
+    fn not_proven(&self) -> String {
+        let (w, m) = (self.w, self.m());
+        let target = w.target.as_ref().map_or("?", |t| &*t.label);
+        match (w.lower_bound, w.upper_bound) {
+            (Some(b), _) => fill(
+                m.not_proven_cost,
+                &[("target", target), ("bound", &self.money(b))],
+            ),
+            (None, Some(b)) => fill(
+                m.not_proven_score,
+                &[("bound", self.lang.percent(b).as_str())],
+            ),
+            (None, None) => m.not_proven.to_string(),
+        }
     }
 
     fn shortfall(&self, sf: &Shortfall) -> String {

@@ -6,9 +6,9 @@
 
 use std::sync::Arc;
 
-use gender_seal::plan::{Plan, PlanFile, Planner, Question, Views, WhatIf};
+use gender_seal::plan::{Limit, Plan, PlanFile, Planner, Question, Views, WhatIf};
 use gender_seal::report::Rendered;
-use gender_seal::{Assessment, Decimal, Error, Format, Framework, Number, Rank};
+use gender_seal::{Assessment, Decimal, Error, ErrorKind, Format, Framework, Number, Rank};
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 
@@ -127,24 +127,53 @@ pub struct PyPlanner {
     plan: Arc<Plan>,
     plan_file: Option<String>,
     allow_version_mismatch: bool,
-    max_nodes: Option<u64>,
+    limit: Option<Limit>,
 }
 
 #[pymethods]
 impl PyPlanner {
     /// Puts `plan` over `baseline` (each an object, a path, JSON text or a dict), against
     /// `framework` (by default the built-in framework the baseline names). Checks everything
-    /// now: bad input raises `SealError` here, naming the file at fault.
+    /// now: bad input raises `SealError` here, naming the file at fault. `work` (work units,
+    /// deterministic) or `time_limit` (seconds, a `Decimal`, `int` or decimal string) bound
+    /// the search; when it runs out the answer is the best set found with `optimal` False.
     #[new]
-    #[pyo3(signature = (baseline, plan, framework = None, *, allow_version_mismatch = false, max_nodes = None))]
+    #[pyo3(signature = (baseline, plan, framework = None, *, allow_version_mismatch = false, work = None, time_limit = None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         baseline: &Bound<'_, PyAny>,
         plan: &Bound<'_, PyAny>,
         framework: Option<&Bound<'_, PyAny>>,
         allow_version_mismatch: bool,
-        max_nodes: Option<u64>,
+        work: Option<u64>,
+        time_limit: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyPlanner> {
+        let limit = match (work, time_limit) {
+            (Some(_), Some(_)) => {
+                return Err(Error::new(
+                    ErrorKind::Request,
+                    "time_limit",
+                    "give either work or time_limit, not both",
+                ))
+                .or_raise(py);
+            }
+            (Some(w), None) => Some(Limit::Work(w)),
+            (None, Some(t)) => {
+                let s = crate::convert::number_argument(t, "time_limit").or_raise(py)?;
+                let micros = u64::try_from(s.micros()).unwrap_or(0);
+                if micros == 0 {
+                    return Err(Error::new(
+                        ErrorKind::Request,
+                        "time_limit",
+                        format!("time limit {s} is not a positive number of seconds"),
+                    ))
+                    .or_raise(py);
+                }
+                Some(Limit::Time(std::time::Duration::from_micros(micros)))
+            }
+            (None, None) => None,
+        };
         let mut loaded = None;
         let a = PyAssessment::argument(baseline, &mut loaded)?;
         let fw = a.framework(py, framework, false)?;
@@ -159,7 +188,7 @@ impl PyPlanner {
             plan: Arc::new(checked),
             plan_file,
             allow_version_mismatch,
-            max_nodes,
+            limit,
         };
         py.detach(|| planner.planner().map(drop)).or_raise(py)?;
         Ok(planner)
@@ -254,8 +283,8 @@ impl PyPlanner {
             .map_err(|e| in_file(e, self.baseline_file.as_deref()))?;
         let planner = Planner::from_resolved(&self.fw, &self.baseline, resolved, &self.plan)
             .map_err(|e| in_file(e, self.plan_file.as_deref()))?;
-        Ok(match self.max_nodes {
-            Some(n) => planner.with_max_nodes(n),
+        Ok(match self.limit {
+            Some(l) => planner.with_limit(l),
             None => planner,
         })
     }
@@ -304,6 +333,9 @@ struct Summary {
     cost: Decimal,
     budget: Option<Decimal>,
     search_nodes: u64,
+    optimal: bool,
+    lower_bound: Option<Decimal>,
+    upper_bound: Option<Decimal>,
 }
 
 impl Answered {
@@ -324,6 +356,9 @@ impl Answered {
             cost: w.cost,
             budget: w.budget,
             search_nodes: w.search_nodes,
+            optimal: w.optimal,
+            lower_bound: w.lower_bound,
+            upper_bound: w.upper_bound,
         };
         Answered {
             reports,
@@ -388,6 +423,27 @@ impl PyAnswer {
     #[getter]
     fn search_nodes(&self) -> u64 {
         self.summary.search_nodes
+    }
+
+    /// Whether the set is proven optimal (False when the search limit ran out first: the
+    /// best set found, valid but perhaps not the best).
+    #[getter]
+    fn optimal(&self) -> bool {
+        self.summary.optimal
+    }
+
+    /// When not proven optimal, for a reached `cheapest` target: a proven lower bound on the
+    /// cost of any set reaching it (a `Decimal`), else None.
+    #[getter]
+    fn lower_bound<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        opt_decimal(py, self.summary.lower_bound)
+    }
+
+    /// When not proven optimal, for `best` or an unreachable target: a proven upper bound on
+    /// the percentage any allowed set reaches (a `Decimal`, rounded up), else None.
+    #[getter]
+    fn upper_bound<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        opt_decimal(py, self.summary.upper_bound)
     }
 
     /// The projected scorecard of the chosen set.

@@ -172,8 +172,16 @@ def test_questions_from_several_threads_agree(planner: gs.Planner) -> None:
     assert all(r == expected for r in results)
 
 
-def test_max_nodes_bounds_the_search() -> None:
-    small = gs.Planner(MALI, PLAN, max_nodes=1)
-    with pytest.raises(gs.SealError) as e:
-        small.cheapest("gold")
-    assert e.value.kind == "request"
+def test_a_tiny_work_budget_still_answers_with_a_bound() -> None:
+    full = gs.Planner(MALI, PLAN).cheapest("silver")
+    assert full.optimal and full.lower_bound is None and full.to_dict()["optimal"] is True
+    small = gs.Planner(MALI, PLAN, work=1).cheapest("silver")
+    assert small.feasible and not small.optimal
+    assert isinstance(small.lower_bound, Decimal)
+    assert small.lower_bound <= full.cost <= small.cost
+    assert small.to_dict()["lower_bound"] == str(small.lower_bound)
+    best = gs.Planner(MALI, PLAN, work=1).best("30000")
+    assert not best.optimal and isinstance(best.upper_bound, Decimal)
+    assert gs.Planner(MALI, PLAN, time_limit="5").cheapest("silver").optimal
+    with pytest.raises(gs.SealError):
+        gs.Planner(MALI, PLAN, work=1, time_limit=1)
