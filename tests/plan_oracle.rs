@@ -409,7 +409,7 @@ fn check_tiny_budget(
         } else {
             let ub = got.upper_bound.expect("upper bound");
             prop_assert!(
-                &ub >= &best.percentage,
+                ub >= best.percentage,
                 "upper bound below the best percentage"
             );
         }
