@@ -1,11 +1,17 @@
-//! Exact integer helpers of the search's bounds: ratio order, fractional knapsack, products
-//! and floors that never overflow silently.
+//! A search candidate ([`Item`]) and the exact integer helpers of the search's bounds: ratio
+//! order, fractional knapsack, products and floors that never overflow silently.
 
 use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 
-use super::search::Item;
+/// A live candidate at a node: its index, gain against the current set, cost.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Item {
+    pub i: usize,
+    pub gain: i128,
+    pub cost: i128,
+}
 
 /// Best gain per cost first; free gains before everything; then lower cost, lower index.
 pub(crate) fn by_ratio(a: &Item, b: &Item) -> Ordering {

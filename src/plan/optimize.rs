@@ -10,6 +10,7 @@
 use rust_decimal::Decimal;
 
 use super::ActivitySet;
+use super::bounds::Item;
 use super::model::{Goal, Model};
 use super::project::Planner;
 use super::search::{self, Effort, Found, Limit, Limits, Objective};
@@ -228,11 +229,11 @@ fn greedy_cover(m: &Model, goal: &Goal) -> Option<Found> {
 /// when it still fits.
 fn greedy_within(m: &Model, goal: &Goal, cap: i128) -> Found {
     let (base, _) = search::evaluate(m, goal, 0);
-    let mut items: Vec<search::Item> = (0..m.len())
+    let mut items: Vec<Item> = (0..m.len())
         .filter(|&i| m.live() & (1 << i) != 0)
         .map(|i| {
             let (g, _) = search::evaluate(m, goal, 1 << i);
-            search::Item {
+            Item {
                 i,
                 gain: g.t - base.t,
                 cost: m.cost[i],

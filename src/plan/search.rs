@@ -15,7 +15,7 @@
 
 use std::cmp::Ordering;
 
-use super::bounds::{by_ratio, cmp_products, knapsack, mul_div_floor};
+use super::bounds::{Item, by_ratio, cmp_products, knapsack, mul_div_floor};
 use super::model::{Goal, Model};
 use crate::error::Result;
 
@@ -204,14 +204,6 @@ fn engine(
     }
     e.node(m.live() & !inside & !outside)?;
     Ok(e.found)
-}
-
-/// A live candidate at a node: its index, gain against the current set, cost.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Item {
-    pub i: usize,
-    pub gain: i128,
-    pub cost: i128,
 }
 
 struct Engine<'a> {

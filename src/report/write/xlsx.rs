@@ -8,6 +8,7 @@
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
+use crate::load::workbook::print_setup;
 use crate::report::doc::{Block, Doc, Records, Rich, Table};
 
 /// Most characters Excel keeps in a cell.
@@ -16,8 +17,6 @@ const MAX_CELL_CHARS: usize = 32_767;
 const MAX_ROWS: usize = 1_048_576;
 /// Widest a column is made, in characters.
 const MAX_WIDTH: usize = 60;
-/// Excel's paper size code for A4.
-pub(crate) const A4: u8 = 9;
 
 /// Renders a report as the bytes of an `.xlsx` workbook. Writing to memory cannot fail on
 /// what this writer produces (sheet names are made valid, cells are cut to Excel's limits);
@@ -133,13 +132,6 @@ fn write_grid(
     sheet.set_repeat_rows(0, 0)?;
     print_setup(sheet);
     Ok(())
-}
-
-/// A4 landscape, fit to the width of one page, as long as it needs.
-pub(crate) fn print_setup(sheet: &mut Worksheet) {
-    sheet.set_paper_size(A4);
-    sheet.set_landscape();
-    sheet.set_print_fit_to_pages(1, 0);
 }
 
 fn table(t: &Table) -> Grid {

@@ -48,7 +48,7 @@ pub(crate) fn write_charts(
     for col in 1..widest {
         sheet.set_column_width(col, 14)?;
     }
-    super::xlsx::print_setup(sheet);
+    crate::load::workbook::print_setup(sheet);
     Ok(())
 }
 
