@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize, Serializer};
 mod format;
 mod parse;
 
-pub(crate) use format::{DecimalString, micros_of, normalized, percent_of, scaled};
+pub(crate) use format::{AsFraction, DecimalString, micros_of, normalized, percent_of, scaled};
 pub use format::{Ratio, RoundingMode, decimal_ratio, format_decimal, round_ratio, string};
 pub use parse::{MAX_DECIMALS, MAX_INT_DIGITS, MICROS};
 

@@ -7,6 +7,8 @@
 //! smallest sorted id list — a search in id order that stops at the first set meeting all the
 //! values found, which is that list. Each phase starts from the set the previous one found.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 
 use super::ActivitySet;
@@ -14,8 +16,9 @@ use super::bounds::Item;
 use super::model::{Goal, Model};
 use super::project::Planner;
 use super::search::{self, Effort, Found, Limit, Limits, Objective};
+
 use crate::error::{Error, ErrorKind, Result};
-use crate::num::decimal::{Number, Ratio};
+use crate::num::decimal::{AsFraction, Number, Ratio};
 use crate::score::ladder::Rank;
 
 /// The work one question may do by default ([`Limit::Work`]; estimated 4 to 5 seconds on a
@@ -26,8 +29,9 @@ pub const DEFAULT_WORK: u64 = 40_000_000;
 /// The default [`Limit`].
 pub const DEFAULT_LIMIT: Limit = Limit::Work(DEFAULT_WORK);
 
-/// An answer of [`Planner::cheapest`] or [`Planner::best`].
-#[derive(Debug, Clone, PartialEq)]
+/// An answer of [`Planner::cheapest`] or [`Planner::best`]. Its `Debug` shows the exact
+/// percentages as `a/b`.
+#[derive(Clone, PartialEq)]
 pub struct Choice {
     /// Whether the target is reached (always true for `best`). When false, the set is the
     /// best reachable with every activity: the highest rank and percentage, at the lowest
@@ -61,7 +65,9 @@ impl Planner<'_> {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Request`] when the search exceeds its node limit.
+    /// Only when rescoring the chosen set fails (as [`Planner::project`]). A search that runs
+    /// out of its limit is not an error: it answers with the best set found, `optimal: false`
+    /// and a proven bound.
     pub fn cheapest(&self, target: Rank) -> Result<Choice> {
         let mut effort = self.effort();
         let m = &self.model;
@@ -106,7 +112,8 @@ impl Planner<'_> {
     /// # Errors
     ///
     /// [`ErrorKind::Request`] when there is no budget, a negative one, committed activities
-    /// costing more than it, or the search exceeds its node limit.
+    /// costing more than it. A search that runs out of its limit answers with the best set
+    /// found, `optimal: false` and a proven bound.
     pub fn best(&self, budget: Option<Number>) -> Result<Choice> {
         let Some(budget) = budget.or(self.plan.file().budget) else {
             return Err(Error::new(
@@ -383,4 +390,31 @@ fn best_found(p: &Planner<'_>, cap: i128, effort: &mut Effort) -> Result<Found> 
         t: m.t0,
         count: 0,
     })
+}
+
+impl fmt::Debug for Choice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Choice {
+            feasible,
+            set,
+            cost,
+            rank,
+            percentage,
+            nodes,
+            optimal,
+            lower_bound,
+            upper_bound,
+        } = self;
+        f.debug_struct("Choice")
+            .field("feasible", feasible)
+            .field("set", set)
+            .field("cost", cost)
+            .field("rank", rank)
+            .field("percentage", &AsFraction(percentage))
+            .field("nodes", nodes)
+            .field("optimal", optimal)
+            .field("lower_bound", lower_bound)
+            .field("upper_bound", &upper_bound.as_ref().map(AsFraction))
+            .finish()
+    }
 }

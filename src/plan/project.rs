@@ -31,8 +31,8 @@ pub struct Planner<'a> {
     pub(crate) limit: super::Limit,
 }
 
-/// Rank and percentage of a set, exactly.
-#[derive(Debug, Clone, PartialEq)]
+/// Rank and percentage of a set, exactly. Its `Debug` shows the exact percentage as `a/b`.
+#[derive(Clone, PartialEq)]
 pub struct Outcome {
     /// Rank of the projected result.
     pub rank: Rank,
@@ -42,6 +42,23 @@ pub struct Outcome {
     pub official: Decimal,
     /// Total cost of the set.
     pub cost: Decimal,
+}
+
+impl std::fmt::Debug for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Outcome {
+            rank,
+            percentage,
+            official,
+            cost,
+        } = self;
+        f.debug_struct("Outcome")
+            .field("rank", rank)
+            .field("percentage", &decimal::AsFraction(percentage))
+            .field("official", official)
+            .field("cost", cost)
+            .finish()
+    }
 }
 
 /// The scorecard at the end of one quarter (0: the baseline).

@@ -391,3 +391,20 @@ fn the_plan_file_has_a_json_schema() {
         .collect();
     assert_eq!(required, ["framework", "office", "activities"]);
 }
+
+#[test]
+fn answers_debug_print_exact_percentages_as_fractions() {
+    let fw = fw();
+    let base = mali();
+    let text = doc(r#"{"id": "A1", "title": "t", "cost": 5,
+        "effects": [{"benchmark": "MS1", "rating": "met"}]}"#);
+    let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
+    let p = Planner::new(&fw, &base, &plan).unwrap();
+    let best = p.best(None).unwrap();
+    let outcome = p.evaluate(best.set).unwrap();
+    for shown in [format!("{best:?}"), format!("{outcome:?}")] {
+        assert!(!shown.contains("numer"), "{shown}");
+        // Mali with MS1 met: 30 of 39 met, P = 1000/13 %.
+        assert!(shown.contains("percentage: 1000/13"), "{shown}");
+    }
+}

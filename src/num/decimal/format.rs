@@ -14,6 +14,16 @@ use crate::error::{Error, ErrorKind, Result};
 /// An exact rational number (big integers), used for percentages before rounding.
 pub type Ratio = num_rational::BigRational;
 
+/// A [`Ratio`] whose `Debug` is its `a/b` form, for the `Debug` of the library's results
+/// (num-rational's own is a struct dump: `Ratio { numer: 3400, denom: 41 }`).
+pub(crate) struct AsFraction<'a>(pub(crate) &'a Ratio);
+
+impl std::fmt::Debug for AsFraction<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 /// `m × 10^-scale` as a normalised decimal (no trailing zeros), without `Decimal::normalize`'s
 /// digit-by-digit division; `None` beyond `Decimal`'s range.
 pub(crate) fn normalized(m: i128, scale: u32) -> Option<Decimal> {
