@@ -12,7 +12,7 @@ use super::project::{Marginal, Planner, TimelinePoint};
 use super::{ActivitySet, Choice};
 use crate::assessment::FrameworkRef;
 use crate::error::Result;
-use crate::framework::NOT_APPLICABLE;
+use crate::framework::{Framework, NOT_APPLICABLE};
 use crate::i18n::Lang;
 use crate::num::decimal::{self, Number};
 use crate::score::ladder::Rank;
@@ -158,6 +158,74 @@ pub struct WhatIf<'a> {
     pub upper_bound: Option<Decimal>,
     /// The projected scorecard of the set.
     pub scorecard: Scorecard<'a>,
+}
+
+impl<'a> WhatIf<'a> {
+    /// The same answer owning everything: its scorecard as [`Scorecard::into_owned`] (a
+    /// borrowed framework cloned once into an `Arc`). A function can build a planner, ask it
+    /// and return the answer.
+    pub fn into_owned(self) -> WhatIf<'static> {
+        self.map_card(Scorecard::into_owned)
+    }
+
+    /// The same answer sharing `fw`, without a copy when it was answered over that very
+    /// framework (as [`Scorecard::into_shared`]): how a binding or a server keeps answers.
+    pub fn into_shared(self, fw: &Arc<Framework>) -> WhatIf<'static> {
+        self.map_card(|card| card.into_shared(fw))
+    }
+
+    fn map_card(self, f: impl FnOnce(Scorecard<'a>) -> Scorecard<'static>) -> WhatIf<'static> {
+        let WhatIf {
+            framework,
+            office,
+            period,
+            currency,
+            question,
+            target,
+            budget,
+            feasible,
+            activities,
+            cost,
+            plan_activities,
+            plan_cost,
+            baseline_percentage_rounded,
+            baseline_tier,
+            changes,
+            shortfall,
+            timeline,
+            marginal,
+            search_nodes,
+            optimal,
+            lower_bound,
+            upper_bound,
+            scorecard,
+        } = self;
+        WhatIf {
+            framework,
+            office,
+            period,
+            currency,
+            question,
+            target,
+            budget,
+            feasible,
+            activities,
+            cost,
+            plan_activities,
+            plan_cost,
+            baseline_percentage_rounded,
+            baseline_tier,
+            changes,
+            shortfall,
+            timeline,
+            marginal,
+            search_nodes,
+            optimal,
+            lower_bound,
+            upper_bound,
+            scorecard: f(scorecard),
+        }
+    }
 }
 
 impl<'a> Planner<'a> {

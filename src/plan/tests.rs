@@ -2,7 +2,9 @@
 
 use super::*;
 use crate::assessment::Assessment;
+use crate::i18n::Lang;
 use crate::score::ladder::Rank;
+use std::sync::Arc;
 
 fn fw() -> Framework {
     Framework::builtin("undp-gender-seal-co", "2021.2").unwrap()
@@ -407,4 +409,59 @@ fn answers_debug_print_exact_percentages_as_fractions() {
         // Mali with MS1 met: 30 of 39 met, P = 1000/13 %.
         assert!(shown.contains("percentage: 1000/13"), "{shown}");
     }
+}
+
+/// A function can build a planner, ask it and return the answer (no borrow of its locals).
+fn cheapest_gold_owned() -> WhatIf<'static> {
+    let fw = fw();
+    let base = mali();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/mali-2021-plan.json"
+    ))
+    .unwrap();
+    let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
+    let p = Planner::new(&fw, &base, &plan).unwrap();
+    let gold = Rank {
+        level: 3,
+        strong: false,
+    };
+    p.what_if(Question::Cheapest(gold), Views::default(), Lang::EN)
+        .unwrap()
+        .into_owned()
+}
+
+#[test]
+fn an_answer_can_be_returned_owned() {
+    let owned = cheapest_gold_owned();
+    let fw = fw();
+    let base = mali();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/mali-2021-plan.json"
+    ))
+    .unwrap();
+    let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
+    let p = Planner::new(&fw, &base, &plan).unwrap();
+    let gold = Rank {
+        level: 3,
+        strong: false,
+    };
+    let borrowed = p
+        .what_if(Question::Cheapest(gold), Views::default(), Lang::EN)
+        .unwrap();
+    assert_eq!(
+        serde_json::to_string(&owned).unwrap(),
+        serde_json::to_string(&borrowed).unwrap()
+    );
+    let shared = Arc::new(fw.clone());
+    let p = Planner::new(&shared, &base, &plan).unwrap();
+    let answer = p
+        .what_if(Question::Cheapest(gold), Views::default(), Lang::EN)
+        .unwrap()
+        .into_shared(&shared);
+    assert_eq!(
+        serde_json::to_string(&answer).unwrap(),
+        serde_json::to_string(&owned).unwrap()
+    );
 }
