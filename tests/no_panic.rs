@@ -95,7 +95,8 @@ fn exercise_plan(plan: &[u8], baseline: &[u8]) {
         Ok(a) => a,
         Err(e) => return check(&e),
     };
-    // A small node limit keeps a hard generated plan quick: the limit is an error, not a panic.
+    // A small work budget keeps a hard generated plan quick: running out gives the best set
+    // found (optimal: false), never a panic.
     let planner = match Planner::new(&fw, &baseline, &plan) {
         Ok(p) => p.with_limit(gender_seal::plan::Limit::Work(200_000)),
         Err(e) => return check(&e),
