@@ -71,6 +71,9 @@ pub(crate) struct Model {
     pub slots: Vec<Slot>,
     /// Candidates raising each slot: `(candidate, rating index)`.
     pub by_slot: Vec<Vec<(usize, u8)>>,
+    /// Work units of looking at each candidate at a search node: one, plus one per effect
+    /// (a node's gains and bounds walk every effect of every candidate it looks at).
+    pub work: Vec<u64>,
     /// Score at the start.
     pub t0: i128,
     /// Every reachable score differs from `t0` by a multiple of this.
@@ -182,6 +185,7 @@ impl Model {
             unit,
             effects,
             by_slot: Vec::new(),
+            work: Vec::new(),
             slots,
             t0,
             granule: granule.max(1),
@@ -196,6 +200,7 @@ impl Model {
             start,
         };
         model.drop_dominated();
+        model.work = model.effects.iter().map(|e| 1 + e.len() as u64).collect();
         model.by_slot = vec![Vec::new(); model.slots.len()];
         for (i, list) in model.effects.iter().enumerate() {
             for &(s, l) in list {

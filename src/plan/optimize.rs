@@ -21,10 +21,10 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::num::decimal::{AsFraction, Number, Ratio};
 use crate::score::ladder::Rank;
 
-/// The work one question may do by default ([`Limit::Work`]; estimated 4 to 5 seconds on a
-/// 2-core VM at worst, docs/decisions.md). When it runs out the answer is the best set found,
-/// with `optimal` false and a proven bound.
-pub const DEFAULT_WORK: u64 = 40_000_000;
+/// The work one question may do by default ([`Limit::Work`]): about 1.3 to 2.7 s at worst on
+/// this project's 2-core VM (docs/PERFORMANCE.md, *Planning*). When it runs out the answer is
+/// the best set found, with `optimal` false and a proven bound.
+pub const DEFAULT_WORK: u64 = 250_000_000;
 
 /// The default [`Limit`].
 pub const DEFAULT_LIMIT: Limit = Limit::Work(DEFAULT_WORK);

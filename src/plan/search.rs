@@ -53,8 +53,8 @@ pub(crate) struct Limits {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Limit {
-    /// At most this many work units: one per search node plus one per candidate the node
-    /// looks at. Deterministic: the same plan gets the same answer on any machine, loaded
+    /// At most this many work units: one per search node plus, for each candidate the node
+    /// looks at, one and one per effect of it (what a node's work grows with). Deterministic: the same plan gets the same answer on any machine, loaded
     /// or not.
     Work(u64),
     /// At most this much wall-clock time (the answer may then depend on the machine's
@@ -89,7 +89,8 @@ impl Effort {
         }
     }
 
-    /// Counts one node looking at `looked` candidates; true when the limit is now spent.
+    /// Counts one node doing `looked` units of work on its candidates; true when the limit
+    /// is now spent.
     fn spend(&mut self, looked: u64) -> bool {
         self.nodes += 1;
         self.work = self.work.saturating_add(1 + looked);
@@ -391,9 +392,21 @@ impl Engine<'_> {
         false
     }
 
+    /// Work units of looking at the candidates of `avail` ([`Model::work`]).
+    fn looked(&self, avail: u64) -> u64 {
+        let mut rest = avail;
+        let mut units = 0u64;
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            units = units.saturating_add(self.m.work[i]);
+        }
+        units
+    }
+
     fn node(&mut self, avail: u64) -> Result<bool> {
         // Out of effort: unwind, keeping the best set found so far.
-        if self.effort.exhausted || self.effort.spend(u64::from(avail.count_ones())) {
+        if self.effort.exhausted || self.effort.spend(self.looked(avail)) {
             return Ok(true);
         }
         if self.cost > self.cap_cost || self.count > self.cap_count {

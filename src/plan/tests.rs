@@ -465,3 +465,63 @@ fn an_answer_can_be_returned_owned() {
         serde_json::to_string(&owned).unwrap()
     );
 }
+
+/// Issue #10 class 4: a node's work grows with the effects of the candidates it looks at, and
+/// so does the budget's count: 64 activities of 200 effects each over 2,000 benchmarks stop
+/// after a number of nodes the effects divide, not after as many nodes as 3-effect plans get.
+#[test]
+fn the_work_budget_counts_effects() {
+    let n = 2_000;
+    let benchmarks: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id": "B{i:04}", "title": "b", "weight": 1}}"#))
+        .collect();
+    let fw = Framework::from_json(
+        format!(
+            r#"{{"id": "wide", "version": "1", "title": "w",
+            "rating_scale": [{{"id": "not_met", "credit": 0, "label": "Not met"}},
+                             {{"id": "met", "credit": 1, "label": "Met"}}],
+            "rounding": {{"decimals": 0, "mode": "half_up"}},
+            "dimensions": [{{"id": "D", "title": "d", "benchmarks": [{}]}}],
+            "tiers": [{{"id": "bronze", "min": 50, "label": "Bronze", "gates": []}}]}}"#,
+            benchmarks.join(",")
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    let base = Assessment::from_json(
+        br#"{"framework": {"id": "wide", "version": "1"}, "office": "o", "evidence": {}}"#,
+    )
+    .unwrap();
+    // Activity k raises 200 benchmarks spread over the framework, overlapping its neighbours.
+    let acts: Vec<String> = (0..64)
+        .map(|k| {
+            let effects: Vec<String> = (0..200)
+                .map(|j| {
+                    format!(
+                        r#"{{"benchmark": "B{:04}", "rating": "met"}}"#,
+                        (k * 37 + j * 11) % n
+                    )
+                })
+                .collect();
+            format!(
+                r#"{{"id": "A{k:02}", "title": "a", "cost": {}, "effects": [{}]}}"#,
+                1000 + (k * 7919) % 9000,
+                effects.join(",")
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"framework": {{"id": "wide", "version": "1"}}, "office": "o", "budget": 100000,
+            "activities": [{}]}}"#,
+        acts.join(",")
+    );
+    let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
+    let work = 2_000_000;
+    let p = Planner::new(&fw, &base, &plan)
+        .unwrap()
+        .with_limit(Limit::Work(work));
+    let best = p.best(None).unwrap();
+    // Each node looks at up to 64 candidates of 201 units each.
+    assert!(best.nodes <= work / 201 + 64, "{} nodes", best.nodes);
+    assert!(!best.optimal, "the search must run out for this test to mean anything");
+}
