@@ -65,7 +65,7 @@ impl Planner<'_> {
     ///
     /// # Errors
     ///
-    /// Only when rescoring the chosen set fails (as [`Planner::project`]). A search that runs
+    /// Only when rescoring the chosen set fails (as [`Planner::evaluate`]). A search that runs
     /// out of its limit is not an error: it answers with the best set found, `optimal: false`
     /// and a proven bound.
     pub fn cheapest(&self, target: Rank) -> Result<Choice> {
