@@ -523,5 +523,8 @@ fn the_work_budget_counts_effects() {
     let best = p.best(None).unwrap();
     // Each node looks at up to 64 candidates of 201 units each.
     assert!(best.nodes <= work / 201 + 64, "{} nodes", best.nodes);
-    assert!(!best.optimal, "the search must run out for this test to mean anything");
+    assert!(
+        !best.optimal,
+        "the search must run out for this test to mean anything"
+    );
 }
