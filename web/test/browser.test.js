@@ -107,6 +107,37 @@ test('#example=mali-2020&lang=fr opens Mali in French; language and work are rem
   }
 });
 
+test('a framework file loads its matrix; the page reads on a phone and at 200 % zoom', async () => {
+  const { context, page, errors } = await open('#example=mali-2020');
+  try {
+    await page.setInputFiles('#framework-file', path.join(root, 'benchmarks/gender-seal-public-institutions.json'));
+    await page.waitForSelector('#rating-LP1');
+    assert.equal(await page.locator('#rating-MS1').count(), 0, 'the default framework\'s matrix is gone');
+    const before = await text(page, '#exact');
+    await page.selectOption('#rating-LP1', 'compliant');
+    assert.notEqual(await text(page, '#exact'), before, 'its ratings score live');
+    assert.deepEqual(errors, []);
+    // A phone's width (375 CSS px) and 200 % zoom of a 1280 px window (640 CSS px): nothing
+    // wider than the window, the headline figures on screen.
+    await page.click('#example');
+    for (const width of [375, 640]) {
+      await page.setViewportSize({ width, height: 800 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${width} px: ${overflow} px wider than the window`);
+      assert.equal(await text(page, '#official'), '74 %');
+      assert.ok(await page.locator('#official').isVisible());
+      assert.ok(await page.locator('#rating-MS1').isVisible());
+    }
+    // Keyboard: Tab reaches the form controls in order, starting with the framework choice.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.reload();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'framework');
+  } finally {
+    await context.close();
+  }
+});
+
 test('screenshots of Mali in both languages (GENDER_SEAL_SCREENSHOTS=1)', { skip: !process.env.GENDER_SEAL_SCREENSHOTS }, async () => {
   for (const lang of ['en', 'fr']) {
     const { context, page } = await open(`#example=mali-2020&lang=${lang}`);
