@@ -27,6 +27,22 @@ pub enum ErrorKind {
     Request,
 }
 
+impl ErrorKind {
+    /// The kind's snake_case name, as the bindings hand it to their hosts
+    /// (`ErrorKind::FrameworkMismatch.name()` is `"framework_mismatch"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Io => "io",
+            ErrorKind::Syntax => "syntax",
+            ErrorKind::Format => "format",
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::FrameworkMismatch => "framework_mismatch",
+            ErrorKind::NotScorable => "not_scorable",
+            ErrorKind::Request => "request",
+        }
+    }
+}
+
 /// Where a problem is.
 ///
 /// ```
@@ -301,6 +317,29 @@ impl Problems {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_names_are_snake_case_debug_names() {
+        for kind in [
+            ErrorKind::Io,
+            ErrorKind::Syntax,
+            ErrorKind::Format,
+            ErrorKind::Invalid,
+            ErrorKind::FrameworkMismatch,
+            ErrorKind::NotScorable,
+            ErrorKind::Request,
+        ] {
+            let debug = format!("{kind:?}");
+            let snake: String = debug
+                .char_indices()
+                .flat_map(|(i, c)| {
+                    let sep = (i > 0 && c.is_ascii_uppercase()).then_some('_');
+                    sep.into_iter().chain([c.to_ascii_lowercase()])
+                })
+                .collect();
+            assert_eq!(kind.name(), snake);
+        }
+    }
 
     #[test]
     fn display_names_file_path_and_problem() {

@@ -411,16 +411,20 @@ fn answers_debug_print_exact_percentages_as_fractions() {
     }
 }
 
-/// A function can build a planner, ask it and return the answer (no borrow of its locals).
-fn cheapest_gold_owned() -> WhatIf<'static> {
-    let fw = fw();
-    let base = mali();
+fn mali_plan(fw: &Framework) -> Plan {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/fixtures/mali-2021-plan.json"
     ))
     .unwrap();
-    let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
+    Plan::from_json(text.as_bytes(), fw).unwrap()
+}
+
+/// A function can build a planner, ask it and return the answer (no borrow of its locals).
+fn cheapest_gold_owned() -> WhatIf<'static> {
+    let fw = fw();
+    let base = mali();
+    let plan = mali_plan(&fw);
     let p = Planner::new(&fw, &base, &plan).unwrap();
     let gold = Rank {
         level: 3,
@@ -436,12 +440,7 @@ fn an_answer_can_be_returned_owned() {
     let owned = cheapest_gold_owned();
     let fw = fw();
     let base = mali();
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/mali-2021-plan.json"
-    ))
-    .unwrap();
-    let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
+    let plan = mali_plan(&fw);
     let p = Planner::new(&fw, &base, &plan).unwrap();
     let gold = Rank {
         level: 3,

@@ -47,24 +47,6 @@ impl Problem {
     }
 }
 
-/// The snake_case name of an error kind (`FrameworkMismatch` → `framework_mismatch`), from
-/// its `Debug` name so that a kind the library adds later is named without a change here.
-pub fn kind_name(kind: ErrorKind) -> String {
-    let debug = format!("{kind:?}");
-    let mut name = String::with_capacity(debug.len() + 4);
-    for (i, c) in debug.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                name.push('_');
-            }
-            name.push(c.to_ascii_lowercase());
-        } else {
-            name.push(c);
-        }
-    }
-    name
-}
-
 /// The library's error as a raised `SealError`.
 pub fn seal_error(py: Python<'_>, e: &Error) -> PyErr {
     let err = SealError::new_err(e.to_string());
@@ -77,7 +59,7 @@ pub fn seal_error(py: Python<'_>, e: &Error) -> PyErr {
 /// Sets `kind`, `problems` and `file` on the exception value.
 fn describe(py: Python<'_>, err: &PyErr, e: &Error) -> PyResult<()> {
     let value = err.value(py);
-    value.setattr("kind", kind_name(e.kind()))?;
+    value.setattr("kind", e.kind().name())?;
     let problems = e.problems().iter().map(|p| Problem {
         path: p.location.to_string(),
         message: p.message.clone(),
@@ -108,20 +90,4 @@ pub fn bad_argument(parameter: &str, message: impl Into<String>) -> Error {
         Location::Flag(parameter.to_string()),
         message,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kind_names_are_snake_case() {
-        assert_eq!(
-            kind_name(ErrorKind::FrameworkMismatch),
-            "framework_mismatch"
-        );
-        assert_eq!(kind_name(ErrorKind::NotScorable), "not_scorable");
-        assert_eq!(kind_name(ErrorKind::Io), "io");
-        assert_eq!(kind_name(ErrorKind::Syntax), "syntax");
-    }
 }

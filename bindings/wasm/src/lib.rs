@@ -35,23 +35,6 @@ pub const MALI_2020: &str = include_str!("../../../fixtures/mali-2020.json");
 /// The example plan over the Mali assessment (2021).
 pub const MALI_2021_PLAN: &str = include_str!("../../../fixtures/mali-2021-plan.json");
 
-/// The snake_case name of an error kind (`FrameworkMismatch` → `framework_mismatch`).
-pub fn kind_name(kind: ErrorKind) -> String {
-    let debug = format!("{kind:?}");
-    let mut name = String::with_capacity(debug.len() + 4);
-    for (i, c) in debug.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                name.push('_');
-            }
-            name.push(c.to_ascii_lowercase());
-        } else {
-            name.push(c);
-        }
-    }
-    name
-}
-
 /// The error document thrown to JavaScript: `{"gender_seal_error": {kind, message, file,
 /// problems: [{path, message}]}}` as text; the wrapper makes a `GenderSealError` of it.
 pub fn error_document(e: &Error) -> String {
@@ -61,7 +44,7 @@ pub fn error_document(e: &Error) -> String {
         .map(|p| serde_json::json!({"path": p.location.to_string(), "message": p.message}))
         .collect();
     serde_json::json!({"gender_seal_error": {
-        "kind": kind_name(e.kind()),
+        "kind": e.kind().name(),
         "message": e.to_string(),
         "file": e.file(),
         "problems": problems,
@@ -626,19 +609,5 @@ impl Scorer {
         Framework {
             fw: Arc::clone(&self.fw),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kind_names_are_snake_case() {
-        assert_eq!(
-            kind_name(ErrorKind::FrameworkMismatch),
-            "framework_mismatch"
-        );
-        assert_eq!(kind_name(ErrorKind::Io), "io");
     }
 }
