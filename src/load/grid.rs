@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read, Seek};
 
-use calamine::{Data, DataRef, Ods, Reader, Xlsx};
+use calamine::{Data, Ods, Reader, Xlsx};
 
 use crate::error::{Error, ErrorKind, Location, Problem, Result};
 use crate::i18n::Lang;
@@ -304,11 +304,10 @@ pub(crate) fn workbook_sheet(bytes: &[u8], names: &[&str]) -> Result<Grid> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| syntax(format!("not a readable .xlsx workbook: {e}")))?;
     let sheet = pick_sheet(&wb.sheet_names(), names)?;
-    let mut rows: Vec<Vec<String>> = Vec::new();
     let mut cells = wb
         .worksheet_cells_reader(&sheet)
         .map_err(|e| syntax(format!("cannot read sheet '{sheet}': {e}")))?;
-    let mut problems = Vec::new();
+    let mut read = SheetCells::new(sheet.clone());
     loop {
         let cell = match cells.next_cell() {
             Ok(Some(c)) => c,
@@ -316,45 +315,9 @@ pub(crate) fn workbook_sheet(bytes: &[u8], names: &[&str]) -> Result<Grid> {
             Err(e) => return Err(syntax(format!("cannot read sheet '{sheet}': {e}"))),
         };
         let (r, c) = cell.get_position();
-        let (r, c) = (r as usize, c as usize);
-        if r >= MAX_ROWS || c >= MAX_COLUMNS {
-            if !matches!(cell.get_value(), DataRef::Empty) {
-                return Err(syntax(format!(
-                    "sheet '{sheet}' too large: a cell at {}{} is beyond {MAX_ROWS} rows or {MAX_COLUMNS} columns",
-                    column_letters(c.min(16_383)),
-                    r + 1
-                )));
-            }
-            continue;
-        }
-        let text = match cell.get_value() {
-            DataRef::Empty => continue,
-            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
-            DataRef::SharedString(s) => (*s).to_string(),
-            DataRef::Int(i) => i.to_string(),
-            DataRef::Float(f) => float_text(*f),
-            DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-            DataRef::DateTime(d) => d.to_string(),
-            DataRef::Error(e) => {
-                problems.push(crate::error::Problem {
-                    location: Location::Cell {
-                        sheet: sheet.clone(),
-                        cell: format!("{}{}", column_letters(c), r + 1),
-                    },
-                    message: format!("the cell holds an error ({e})"),
-                });
-                continue;
-            }
-        };
-        put(&mut rows, r, c, text);
+        read.add(r as usize, c as usize, Data::from(cell.get_value().clone()))?;
     }
-    if let Some(e) = Error::from_problems(ErrorKind::Format, problems) {
-        return Err(e);
-    }
-    Ok(Grid {
-        sheet: Some(sheet),
-        rows,
-    })
+    read.finish()
 }
 
 /// The sheet to read: the first of `sheets` named one of `names` (any case), else the first.
@@ -400,40 +363,70 @@ fn ods_sheet(bytes: &[u8], names: &[&str]) -> Result<Grid> {
         .worksheet_range(&sheet)
         .map_err(|e| syntax(format!("cannot read sheet '{sheet}': {e}")))?;
     let (top, left) = range.start().unwrap_or((0, 0));
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut problems = Vec::new();
+    let mut read = SheetCells::new(sheet);
     for (r, c, value) in range.used_cells() {
-        let (r, c) = (top as usize + r, left as usize + c);
+        read.add(top as usize + r, left as usize + c, value.clone())?;
+    }
+    read.finish()
+}
+
+/// One sheet's cells as they are read, workbook or `.ods` alike: their text by position
+/// (numbers as [`float_text`]), and the cells holding an error, reported together.
+struct SheetCells {
+    sheet: String,
+    rows: Vec<Vec<String>>,
+    problems: Vec<crate::error::Problem>,
+}
+
+impl SheetCells {
+    fn new(sheet: String) -> SheetCells {
+        SheetCells {
+            sheet,
+            rows: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Keeps the cell at row `r`, column `c` (0-based); a non-empty cell beyond [`MAX_ROWS`]
+    /// × [`MAX_COLUMNS`] is an error, an empty one is skipped.
+    fn add(&mut self, r: usize, c: usize, value: Data) -> Result<()> {
+        if matches!(value, Data::Empty) {
+            return Ok(());
+        }
         if r >= MAX_ROWS || c >= MAX_COLUMNS {
-            return Err(too_far(&sheet, r, c));
+            return Err(too_far(&self.sheet, r, c));
         }
         let text = match value {
-            Data::Empty => continue,
-            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+            Data::Empty => return Ok(()),
+            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s,
             Data::Int(i) => i.to_string(),
-            Data::Float(f) => float_text(*f),
-            Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            Data::Float(f) => float_text(f),
+            Data::Bool(b) => if b { "TRUE" } else { "FALSE" }.to_string(),
             Data::DateTime(d) => d.to_string(),
             Data::Error(e) => {
-                problems.push(crate::error::Problem {
+                self.problems.push(crate::error::Problem {
                     location: Location::Cell {
-                        sheet: sheet.clone(),
+                        sheet: self.sheet.clone(),
                         cell: format!("{}{}", column_letters(c), r + 1),
                     },
                     message: format!("the cell holds an error ({e})"),
                 });
-                continue;
+                return Ok(());
             }
         };
-        put(&mut rows, r, c, text);
+        put(&mut self.rows, r, c, text);
+        Ok(())
     }
-    if let Some(e) = Error::from_problems(ErrorKind::Format, problems) {
-        return Err(e);
+
+    fn finish(self) -> Result<Grid> {
+        if let Some(e) = Error::from_problems(ErrorKind::Format, self.problems) {
+            return Err(e);
+        }
+        Ok(Grid {
+            sheet: Some(self.sheet),
+            rows: self.rows,
+        })
     }
-    Ok(Grid {
-        sheet: Some(sheet),
-        rows,
-    })
 }
 
 /// The error for a non-empty cell beyond the limits.
