@@ -19,6 +19,9 @@ use super::bounds::{Item, by_ratio, cmp_products, knapsack, mul_div_floor};
 use super::model::{Goal, Model};
 use crate::error::Result;
 
+/// Binary digits of cost below the unit in the capped relaxation ([`Engine::capped_reaches`]).
+const SCALE: u32 = 20;
+
 /// What the engine optimises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Objective {
@@ -359,7 +362,9 @@ impl Engine<'_> {
     fn capped_reaches(&mut self, items: &mut [Item], room: i128, need: i128) -> bool {
         items.sort_unstable_by(by_ratio);
         let mut got = 0;
-        let mut left = room;
+        // Money in 2^-SCALE cost units, so that rounding a capped part's cost down loses
+        // at most 2^-SCALE of a unit per activity (unit costs would otherwise round to 0).
+        let mut left = room.saturating_mul(1 << SCALE);
         for it in items.iter() {
             if it.gain <= 0 {
                 continue;
@@ -377,7 +382,7 @@ impl Engine<'_> {
             if usable == 0 {
                 continue;
             }
-            let cost = mul_div_floor(usable, it.cost, it.gain);
+            let cost = mul_div_floor(usable, it.cost << SCALE, it.gain);
             if cost <= left {
                 got += usable;
                 left -= cost;
@@ -386,7 +391,8 @@ impl Engine<'_> {
                 }
             } else {
                 // A fraction left/cost of the usable part, at the activity's gain per cost.
-                return cmp_products(need - got, it.cost, it.gain, left) != Ordering::Greater;
+                return cmp_products(need - got, it.cost << SCALE, it.gain, left)
+                    != Ordering::Greater;
             }
         }
         false

@@ -527,3 +527,52 @@ fn the_work_budget_counts_effects() {
         "the search must run out for this test to mean anything"
     );
 }
+
+/// 64 activities of one cost, each meeting 3 benchmarks of the built-in framework, over a
+/// baseline with nothing met: the capped relaxation once rounded each partly capped
+/// activity's cost down to whole units (0 of 1 here), so it bounded nothing and the search
+/// ran out of its budget; now it proves the cheapest Gold set within a small one.
+#[test]
+fn equal_costs_are_proven_within_a_small_budget() {
+    let fw = fw();
+    let ids: Vec<String> = fw.benchmarks().iter().map(|b| b.id.to_string()).collect();
+    let mut state = 0x2545_f491_u64;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (state >> 33) as usize % n
+    };
+    let acts: Vec<String> = (0..64)
+        .map(|k| {
+            let mut picked: Vec<usize> = Vec::new();
+            while picked.len() < 3 {
+                let b = next(ids.len());
+                if !picked.contains(&b) {
+                    picked.push(b);
+                }
+            }
+            let effects: Vec<String> = picked
+                .iter()
+                .map(|&b| format!(r#"{{"benchmark": "{}", "rating": "met"}}"#, ids[b]))
+                .collect();
+            format!(
+                r#"{{"id": "A{k:02}", "title": "a", "cost": 1000, "effects": [{}]}}"#,
+                effects.join(",")
+            )
+        })
+        .collect();
+    let plan = Plan::from_json(doc(&acts.join(",")).as_bytes(), &fw).unwrap();
+    let base = Assessment::from_json(
+        br#"{"framework": {"id": "undp-gender-seal-co", "version": "2021.2"}, "office": "o", "evidence": {}}"#,
+    )
+    .unwrap();
+    let gold = Rank::parse_target(&fw, "gold", Lang::EN).unwrap();
+    let planner = Planner::new(&fw, &base, &plan)
+        .unwrap()
+        .with_limit(Limit::Work(20_000_000));
+    let c = planner.cheapest(gold).unwrap();
+    assert!(c.feasible && c.optimal, "{c:?}");
+    // 33 of 41 benchmarks met, 3 per activity: at least 11 activities.
+    assert!(c.cost >= rust_decimal::Decimal::from(11_000), "{c:?}");
+}
