@@ -425,29 +425,24 @@ proptest! {
 
     // 2^14 subsets per case, twice (slow in debug builds): PLAN_ORACLE_CASES raises it.
     #[test]
-    fn hard_classes_equal_brute_force(seed in any::<u64>(), class in 0usize..6, n in 8usize..=14) {
+    fn hard_classes_equal_brute_force(seed in any::<u64>(), class in 0usize..7, n in 8usize..=14) {
         let mut rng = Rng(seed);
-        let fw = default_fw();
-        let shape = plan_classes::Shape {
-            benchmarks: fw.benchmarks().iter().map(|b| b.id.to_string()).collect(),
-            ratings: fw.ratings().iter().map(|r| r.id.to_string()).collect(),
-            framework: (fw.id().to_string(), fw.version().to_string()),
-        };
         let class = plan_classes::Class::ALL[class];
+        let mut case = plan_classes::case(class, n, &mut rng);
+        let fw = Framework::from_json(case.framework.to_string().as_bytes()).expect("framework");
         // The all-not-met baseline, or one with a random share of benchmarks already met (so
         // that the tiers are within reach of 14 activities).
-        let mut doc = plan_classes::baseline(&shape);
+        let top = fw.ratings()[fw.ratings().len() - 1].id.to_string();
         let share = if rng.chance(25) { 0 } else { 40 + rng.below(40) };
-        if let Some(ev) = doc["evidence"].as_object_mut() {
+        if let Some(ev) = case.baseline["evidence"].as_object_mut() {
             for v in ev.values_mut() {
                 if rng.chance(share) {
-                    *v = json!({"rating": shape.ratings[shape.ratings.len() - 1]});
+                    *v = json!({"rating": top});
                 }
             }
         }
-        let base = Assessment::from_json(doc.to_string().as_bytes()).expect("baseline");
-        let doc = plan_classes::plan(&shape, class, n, &mut rng);
-        let plan = Plan::from_json(doc.to_string().as_bytes(), &fw).expect("plan");
+        let base = Assessment::from_json(case.baseline.to_string().as_bytes()).expect("baseline");
+        let plan = Plan::from_json(case.plan.to_string().as_bytes(), &fw).expect("plan");
         check(&fw, &base, &plan, &mut rng)?;
         check_tiny_budget(&fw, &base, &plan, 1 + rng.below(200) as u64)?;
     }

@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Side by side: the project's `cheapest(gold)` and HiGHS (gap 0) on the same generated files.
-# Usage: benches/highs/run.sh [PLANS_PER_CASE] (default 5). Needs highspy in /tmp/hv
-# (`python3 -m venv /tmp/hv && /tmp/hv/bin/pip install highspy`) or $HIGHS_PYTHON.
+# Usage: benches/highs/run.sh [PLANS_PER_CASE] (default 5). Needs highspy in /tmp/venv
+# (`python3 -m venv /tmp/venv && /tmp/venv/bin/pip install highspy`) or $HIGHS_PYTHON.
 # Not run in CI. Prints a Markdown table: per class and size, our median/worst, HiGHS
 # median/worst (solve only), the ratio of medians (HiGHS / ours), and cost agreement.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 plans="${1:-5}"
-py="${HIGHS_PYTHON:-/tmp/hv/bin/python}"
+py="${HIGHS_PYTHON:-/tmp/venv/bin/python}"
 dir="$(mktemp -d)"
 PLAN_CLASSES_PLANS="$plans" PLAN_CLASSES_DIR="$dir" \
   cargo bench --locked --bench plan_classes -- > "$dir/ours.csv"
 # HiGHS prints its banner on stdout: keep the CSV lines only.
-"$py" benches/highs/solve.py benchmarks/undp-co-2021.json "$dir" \
+"$py" benches/highs/solve.py "$dir" \
   | grep -E '^(stem,|[a-z_0-9]+-[0-9]+-[0-9]+,)' > "$dir/highs.csv"
 "$py" - "$dir" <<'PY'
 import csv, json, statistics, sys

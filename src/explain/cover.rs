@@ -28,7 +28,7 @@ use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 
-use crate::plan::bounds::cmp_products;
+use crate::plan::units::Units;
 
 /// A benchmark that may change, as the search sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -357,7 +357,7 @@ fn gain_order(goal: &Goal, a: usize, b: usize) -> Ordering {
     let (ny, dy) = goal.weights.get(y.dimension).copied().unwrap_or(one);
     // y.delta × ny / dy against x.delta × nx / dx: descending order.
     let by_gain = match (y.delta.checked_mul(ny), x.delta.checked_mul(nx)) {
-        (Some(gy), Some(gx)) => cmp_products(gy, dx, gx, dy),
+        (Some(gy), Some(gx)) => i128::cmp_products(&gy, dx, &gx, dy),
         _ => (BigInt::from(y.delta) * ny * dx).cmp(&(BigInt::from(x.delta) * nx * dy)),
     };
     by_gain.then(a.cmp(&b))

@@ -25,7 +25,7 @@
 //! ```
 
 mod answer;
-pub(crate) mod bounds;
+mod bounds;
 mod model;
 mod optimize;
 mod project;
@@ -33,6 +33,7 @@ mod search;
 mod set;
 #[cfg(feature = "office")]
 pub mod sheet;
+pub(crate) mod units;
 
 use crate::id::Id;
 use std::collections::HashMap;

@@ -11,8 +11,9 @@
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{ToPrimitive, Zero};
+use num_traits::Zero;
 
+use super::units::Units;
 use super::{ActivitySet, Plan};
 use crate::error::{Error, ErrorKind, Result};
 use crate::framework::{Aggregation, Framework, Gate};
@@ -20,20 +21,24 @@ use crate::num::decimal::Ratio;
 use crate::score::ladder::Rank;
 use crate::score::{self, DimensionTotal};
 
-/// Largest score total the model accepts, to keep sums and products exact in `i128`.
-const MAX_TOTAL: i128 = 1 << 100;
-
 /// One benchmark some candidate can raise.
 #[derive(Debug, Clone)]
-pub(crate) struct Slot {
+pub(crate) struct Slot<V> {
     /// Rating index at the start.
     pub level0: u8,
     /// Score value at each rating index.
-    pub value: Vec<i128>,
+    pub value: Vec<V>,
     /// Index in [`Model::dims`] when the benchmark's dimension has a gate.
     pub dim: Option<usize>,
     /// Earned amount (10^-12 units) at each rating index, for dimension gates.
     pub earned: Vec<i128>,
+}
+
+impl<V: Units> Slot<V> {
+    /// Score gained going from rating index `from` to `to` (not below it).
+    pub(crate) fn rise(&self, from: u8, to: u8) -> V {
+        self.value[to as usize].clone() - self.value[from as usize].clone()
+    }
 }
 
 /// A benchmark gate a goal still needs: the slot, the least rating index, and the candidates
@@ -47,8 +52,8 @@ pub(crate) struct BenchGate {
 
 /// What a set must reach: a score, benchmark gates and dimension gates (`(dim, least earned)`).
 #[derive(Debug, Clone)]
-pub(crate) struct Goal {
-    pub t_min: i128,
+pub(crate) struct Goal<V> {
+    pub t_min: V,
     pub gates: Vec<BenchGate>,
     pub dims: Vec<(usize, i128)>,
     /// No set can reach it (a gate on an untouched benchmark, a dimension without applicable
@@ -59,7 +64,7 @@ pub(crate) struct Goal {
 /// The model. Candidates are renumbered in byte order of their ids, so the lowest bit of a
 /// mask is the lexicographically first activity.
 #[derive(Debug, Clone)]
-pub(crate) struct Model {
+pub(crate) struct Model<V> {
     /// Plan index of each candidate.
     pub index: Vec<usize>,
     /// Cost of each candidate in units of [`Model::unit`] micros.
@@ -68,16 +73,16 @@ pub(crate) struct Model {
     pub unit: i128,
     /// Effects of each candidate above the start: `(slot, rating index)`.
     pub effects: Vec<Vec<(usize, u8)>>,
-    pub slots: Vec<Slot>,
+    pub slots: Vec<Slot<V>>,
     /// Candidates raising each slot: `(candidate, rating index)`.
     pub by_slot: Vec<Vec<(usize, u8)>>,
     /// Work units of looking at each candidate at a search node: one, plus one per effect
     /// (a node's gains and bounds walk every effect of every candidate it looks at).
     pub work: Vec<u64>,
     /// Score at the start.
-    pub t0: i128,
+    pub t0: V,
     /// Every reachable score differs from `t0` by a multiple of this.
-    pub granule: i128,
+    pub granule: V,
     /// Earned total of each gated dimension at the start.
     pub e0: Vec<i128>,
     /// Framework dimension of each gated dimension.
@@ -97,21 +102,42 @@ pub(crate) struct Model {
     start: Vec<Option<usize>>,
 }
 
-fn too_large() -> Error {
-    Error::new(
-        ErrorKind::Request,
-        "",
-        "the framework's weights make the exact planning scores too large (more than 2^100 units); plan against a framework with simpler weights",
-    )
+/// The model at the integer size its scores need: `i128` when they fit, else [`BigInt`].
+#[derive(Debug, Clone)]
+pub(crate) enum AnyModel {
+    Fast(Model<i128>),
+    Big(Model<BigInt>),
+}
+
+impl AnyModel {
+    /// Builds the model of `plan` over the baseline ratings `base` ([`Model::new`]).
+    pub(crate) fn new(fw: &Framework, plan: &Plan, base: &[Option<usize>]) -> Result<AnyModel> {
+        if let Some(m) = Model::new(fw, plan, base)? {
+            return Ok(AnyModel::Fast(m));
+        }
+        match Model::new(fw, plan, base)? {
+            Some(m) => Ok(AnyModel::Big(m)),
+            None => Err(Error::new(
+                ErrorKind::Request,
+                "",
+                "internal: a big-integer planning model refused its scores",
+            )),
+        }
+    }
 }
 
 fn big(v: i128) -> BigInt {
     BigInt::from(v)
 }
 
-impl Model {
-    /// Builds the model of `plan` over the baseline ratings `base` (one per benchmark).
-    pub(crate) fn new(fw: &Framework, plan: &Plan, base: &[Option<usize>]) -> Result<Model> {
+impl<V: Units> Model<V> {
+    /// Builds the model of `plan` over the baseline ratings `base` (one per benchmark);
+    /// `None` when its scores do not fit `V` ([`Units::from_big`]).
+    pub(crate) fn new(
+        fw: &Framework,
+        plan: &Plan,
+        base: &[Option<usize>],
+    ) -> Result<Option<Model<V>>> {
         let acts = plan.activities();
         let committed = plan.committed();
         let mut start: Vec<Option<usize>> = base.to_vec();
@@ -162,12 +188,17 @@ impl Model {
             effects.push(list);
         }
         let gated: Vec<usize> = gated_dimensions(fw);
-        let (slots, lden) = slot_values(fw, &start, &bench_of_slot, &totals, &gated)?;
-        let t0: i128 = slots.iter().map(|s| s.value[s.level0 as usize]).sum();
-        let mut granule = 0i128;
+        let Some((slots, lden)) = slot_values::<V>(fw, &start, &bench_of_slot, &totals, &gated)
+        else {
+            return Ok(None);
+        };
+        let mut t0 = V::zero();
+        let mut granule = V::zero();
         for s in &slots {
+            let v0 = &s.value[s.level0 as usize];
+            t0 += v0.clone();
             for v in &s.value[s.level0 as usize..] {
-                granule = granule.gcd(&(v - s.value[s.level0 as usize]));
+                granule = granule.gcd(&(v.clone() - v0.clone()));
             }
         }
         let micros: Vec<i128> = cands
@@ -188,7 +219,7 @@ impl Model {
             work: Vec::new(),
             slots,
             t0,
-            granule: granule.max(1),
+            granule: if granule.is_zero() { V::one() } else { granule },
             e0: gated.iter().map(|&d| totals[d].earned).collect(),
             dim_ids: gated,
             totals,
@@ -207,7 +238,7 @@ impl Model {
                 model.by_slot[s].push((i, l));
             }
         }
-        Ok(model)
+        Ok(Some(model))
     }
 
     /// Number of candidates (some may have been dropped as dominated: no effects left).
@@ -260,42 +291,47 @@ impl Model {
     }
 
     /// Largest reachable score: every slot at its highest rating any candidate gives.
-    pub(crate) fn t_max(&self) -> i128 {
+    pub(crate) fn t_max(&self) -> V {
         let mut top: Vec<u8> = self.slots.iter().map(|s| s.level0).collect();
         for list in &self.effects {
             for &(s, l) in list {
                 top[s] = top[s].max(l);
             }
         }
-        self.slots
-            .iter()
-            .zip(&top)
-            .map(|(s, &l)| s.value[l as usize])
-            .sum()
+        let mut t = V::zero();
+        for (s, &l) in self.slots.iter().zip(&top) {
+            t += s.value[l as usize].clone();
+        }
+        t
     }
 
     /// The exact percentage at score `t`.
-    pub(crate) fn percentage(&self, t: i128) -> Ratio {
-        &self.p0 + Ratio::new(big(t - self.t0) * 100, self.lden.clone())
+    pub(crate) fn percentage(&self, t: &V) -> Ratio {
+        &self.p0
+            + Ratio::new(
+                (t.clone() - self.t0.clone()).to_big() * 100,
+                self.lden.clone(),
+            )
     }
 
     /// Least score whose official percentage reaches `threshold` (above the maximum when none).
-    fn threshold(&self, fw: &Framework, threshold: &Ratio) -> i128 {
-        let reaches = |t: i128| {
+    fn threshold(&self, fw: &Framework, threshold: &Ratio) -> V {
+        let reaches = |t: &V| {
             score::official(fw, &self.percentage(t))
                 .is_ok_and(|o| crate::num::decimal::decimal_ratio(o) >= *threshold)
         };
-        let (mut lo, mut hi) = (self.t0, self.t_max());
-        if reaches(lo) {
+        let (mut lo, mut hi) = (self.t0.clone(), self.t_max());
+        if reaches(&lo) {
             return lo;
         }
-        if !reaches(hi) {
-            return hi + 1;
+        if !reaches(&hi) {
+            return hi + V::one();
         }
         // reaches(hi) and not reaches(lo): the official figure is monotone in t.
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
-            if reaches(mid) {
+        let two = V::one() + V::one();
+        while hi.clone() - lo.clone() > V::one() {
+            let mid = lo.clone() + (hi.clone() - lo.clone()) / two.clone();
+            if reaches(&mid) {
                 hi = mid;
             } else {
                 lo = mid;
@@ -307,9 +343,9 @@ impl Model {
     /// What a set must reach to rank at least `rank` (docs/methodology.md): for `(L, strong)`, the gates of
     /// tiers 1..=L and the official percentage at least tier L's `strong_from` (strong) or
     /// `min`. A higher tier implies both, since `strong_from` lies below the next `min`.
-    pub(crate) fn goal(&self, fw: &Framework, rank: Rank) -> Goal {
+    pub(crate) fn goal(&self, fw: &Framework, rank: Rank) -> Goal<V> {
         let mut goal = Goal {
-            t_min: self.t0,
+            t_min: self.t0.clone(),
             gates: Vec::new(),
             dims: Vec::new(),
             impossible: false,
@@ -342,7 +378,7 @@ impl Model {
         goal
     }
 
-    fn add_gate(&self, gate: &Gate, goal: &mut Goal) {
+    fn add_gate(&self, gate: &Gate, goal: &mut Goal<V>) {
         match gate {
             Gate::Benchmark {
                 benchmark,
@@ -436,14 +472,15 @@ fn gated_dimensions(fw: &Framework) -> Vec<usize> {
     dims
 }
 
-/// Integer score values of each slot and `L`.
-fn slot_values(
+/// Integer score values of each slot and `L`; `None` when a value or the largest total does
+/// not fit `V`.
+fn slot_values<V: Units>(
     fw: &Framework,
     start: &[Option<usize>],
     benches: &[usize],
     totals: &[DimensionTotal],
     gated: &[usize],
-) -> Result<(Vec<Slot>, BigInt)> {
+) -> Option<(Vec<Slot<V>>, BigInt)> {
     // Contribution of benchmark b at credit c to P / 100: weight × credit / den(b).
     let applicable_weights: i128 = totals
         .iter()
@@ -476,21 +513,15 @@ fn slot_values(
         raw.push(row);
     }
     let mut slots = Vec::with_capacity(benches.len());
-    let mut total = 0i128;
+    let mut total = BigInt::zero();
     for (row, &b) in raw.iter().zip(benches) {
         let mut value = Vec::with_capacity(ratings);
         for q in row {
-            let v = q.numer() * (&lden / q.denom());
-            let v = v
-                .to_i128()
-                .filter(|v| *v <= MAX_TOTAL)
-                .ok_or_else(too_large)?;
-            value.push(v);
+            value.push(V::from_big(&(q.numer() * (&lden / q.denom())))?);
         }
-        total = total
-            .checked_add(*value.last().unwrap_or(&0))
-            .filter(|t| *t <= MAX_TOTAL)
-            .ok_or_else(too_large)?;
+        // Credits rise with the rating: the last value is the largest.
+        total += value.last().map(V::to_big).unwrap_or_default();
+        V::from_big(&total)?;
         let d = fw.benchmarks()[b].dimension;
         slots.push(Slot {
             level0: start[b].unwrap_or(0) as u8,
@@ -501,8 +532,5 @@ fn slot_values(
                 .collect(),
         });
     }
-    if lden.is_zero() {
-        return Err(too_large());
-    }
-    Ok((slots, lden))
+    Some((slots, lden))
 }

@@ -13,9 +13,10 @@ use rust_decimal::Decimal;
 
 use super::ActivitySet;
 use super::bounds::Item;
-use super::model::{Goal, Model};
+use super::model::{AnyModel, Goal, Model};
 use super::project::Planner;
 use super::search::{self, Effort, Found, Limit, Limits, Objective};
+use super::units::Units;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::num::decimal::{AsFraction, Number, Ratio};
@@ -69,8 +70,14 @@ impl Planner<'_> {
     /// out of its limit is not an error: it answers with the best set found, `optimal: false`
     /// and a proven bound.
     pub fn cheapest(&self, target: Rank) -> Result<Choice> {
+        match &self.model {
+            AnyModel::Fast(m) => self.cheapest_in(m, target),
+            AnyModel::Big(m) => self.cheapest_in(m, target),
+        }
+    }
+
+    fn cheapest_in<V: Units>(&self, m: &Model<V>, target: Rank) -> Result<Choice> {
         let mut effort = self.effort();
-        let m = &self.model;
         let goal = m.goal(self.fw, target);
         let found = if goal.impossible {
             None
@@ -79,7 +86,7 @@ impl Planner<'_> {
         };
         match found {
             Some((f, proven)) => {
-                let mut c = self.choice(true, f, effort)?;
+                let mut c = self.choice(m, true, &f, effort)?;
                 if !c.optimal {
                     let lb = if proven {
                         f.cost
@@ -95,10 +102,10 @@ impl Planner<'_> {
             }
             None => {
                 let all: i128 = m.cost.iter().sum();
-                let f = best_found(self, all, &mut effort)?;
-                let mut c = self.choice(false, f, effort)?;
+                let f = best_found(self, m, all, &mut effort)?;
+                let mut c = self.choice(m, false, &f, effort)?;
                 if !c.optimal {
-                    c.upper_bound = Some(m.percentage(score_upper_bound(m, self, all, f.t)));
+                    c.upper_bound = Some(m.percentage(&score_upper_bound(m, self, all, f.t)));
                 }
                 Ok(c)
             }
@@ -129,7 +136,14 @@ impl Planner<'_> {
                 format!("budget {budget} is negative"),
             ));
         }
-        let cap = self.model.cap(i128::from(budget.micros()));
+        match &self.model {
+            AnyModel::Fast(m) => self.best_in(m, budget),
+            AnyModel::Big(m) => self.best_in(m, budget),
+        }
+    }
+
+    fn best_in<V: Units>(&self, m: &Model<V>, budget: Number) -> Result<Choice> {
+        let cap = m.cap(i128::from(budget.micros()));
         if cap < 0 {
             return Err(Error::new(
                 ErrorKind::Request,
@@ -141,11 +155,10 @@ impl Planner<'_> {
             ));
         }
         let mut effort = self.effort();
-        let f = best_found(self, cap, &mut effort)?;
-        let mut c = self.choice(true, f, effort)?;
+        let f = best_found(self, m, cap, &mut effort)?;
+        let mut c = self.choice(m, true, &f, effort)?;
         if !c.optimal {
-            let m = &self.model;
-            c.upper_bound = Some(m.percentage(score_upper_bound(m, self, cap, f.t)));
+            c.upper_bound = Some(m.percentage(&score_upper_bound(m, self, cap, f.t)));
         }
         Ok(c)
     }
@@ -154,8 +167,14 @@ impl Planner<'_> {
         Effort::new(self.limit)
     }
 
-    fn choice(&self, feasible: bool, f: Found, effort: Effort) -> Result<Choice> {
-        let set = self.model.plan_set(f.mask);
+    fn choice<V: Units>(
+        &self,
+        m: &Model<V>,
+        feasible: bool,
+        f: &Found<V>,
+        effort: Effort,
+    ) -> Result<Choice> {
+        let set = m.plan_set(f.mask);
         let o = self.evaluate(set)?;
         Ok(Choice {
             feasible,
@@ -171,7 +190,7 @@ impl Planner<'_> {
     }
 }
 
-fn limits(cap_cost: i128, t_min: i128, cap_count: usize) -> Limits {
+fn limits<V>(cap_cost: i128, t_min: V, cap_count: usize) -> Limits<V> {
     Limits {
         cap_cost,
         t_min,
@@ -181,12 +200,12 @@ fn limits(cap_cost: i128, t_min: i128, cap_count: usize) -> Limits {
 
 /// A proven lower bound on the cost of a set meeting `goal`, given one costing `known`: the
 /// least cost cap whose search root passes every bound (a cap below it admits no set).
-fn cost_lower_bound(m: &Model, goal: &Goal, known: i128) -> i128 {
+fn cost_lower_bound<V: Units>(m: &Model<V>, goal: &Goal<V>, known: i128) -> i128 {
     // Invariant: the root fails at `lo` (or `lo` is -1), the goal is met within `hi`.
     let (mut lo, mut hi) = (-1i128, known);
     while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2;
-        if search::root_passes(m, goal, limits(mid, goal.t_min, usize::MAX)) {
+        if search::root_passes(m, goal, limits(mid, goal.t_min.clone(), usize::MAX)) {
             hi = mid;
         } else {
             lo = mid;
@@ -197,26 +216,27 @@ fn cost_lower_bound(m: &Model, goal: &Goal, known: i128) -> i128 {
 }
 
 /// A proven upper bound on the score of any set within `cap`, given one scoring `known`.
-fn score_upper_bound(m: &Model, p: &Planner<'_>, cap: i128, known: i128) -> i128 {
+fn score_upper_bound<V: Units>(m: &Model<V>, p: &Planner<'_>, cap: i128, known: V) -> V {
     let goal = m.goal(p.fw, Rank::default());
     // Invariant: some set reaches `lo`; the root fails for a floor of `hi`.
-    let (mut lo, mut hi) = (known, m.t_max() + 1);
+    let (mut lo, mut hi) = (known, m.t_max() + V::one());
     let mut g = goal;
-    while hi - lo > 1 {
-        let mid = lo + (hi - lo) / 2;
-        g.t_min = mid;
-        if search::root_passes(m, &g, limits(cap, mid, usize::MAX)) {
+    let two = V::one() + V::one();
+    while hi.clone() - lo.clone() > V::one() {
+        let mid = lo.clone() + (hi.clone() - lo.clone()) / two.clone();
+        g.t_min = mid.clone();
+        if search::root_passes(m, &g, limits(cap, mid.clone(), usize::MAX)) {
             lo = mid;
         } else {
             hi = mid;
         }
     }
-    hi - 1
+    hi - V::one()
 }
 
 /// A set meeting `goal`, found greedily: every candidate, then each dropped in turn (dearest
 /// first) while the rest still meets it. `None` when even every candidate does not.
-fn greedy_cover(m: &Model, goal: &Goal) -> Option<Found> {
+fn greedy_cover<V: Units>(m: &Model<V>, goal: &Goal<V>) -> Option<Found<V>> {
     let (mut f, ok) = search::evaluate(m, goal, m.live());
     if !ok {
         return None;
@@ -234,15 +254,15 @@ fn greedy_cover(m: &Model, goal: &Goal) -> Option<Found> {
 
 /// A set within `cap`, found greedily: candidates by gain per cost at the start, each taken
 /// when it still fits.
-fn greedy_within(m: &Model, goal: &Goal, cap: i128) -> Found {
+fn greedy_within<V: Units>(m: &Model<V>, goal: &Goal<V>, cap: i128) -> Found<V> {
     let (base, _) = search::evaluate(m, goal, 0);
-    let mut items: Vec<Item> = (0..m.len())
+    let mut items: Vec<Item<V>> = (0..m.len())
         .filter(|&i| m.live() & (1 << i) != 0)
         .map(|i| {
             let (g, _) = search::evaluate(m, goal, 1 << i);
             Item {
                 i,
-                gain: g.t - base.t,
+                gain: g.t - base.t.clone(),
                 cost: m.cost[i],
             }
         })
@@ -263,20 +283,24 @@ fn greedy_within(m: &Model, goal: &Goal, cap: i128) -> Found {
 /// Lowest cost, then highest score, fewest activities, first id list, and whether the lowest
 /// cost is proven; `None` when the goal is out of reach (proven: not even every candidate
 /// together meets it).
-fn cheapest_found(m: &Model, goal: &Goal, effort: &mut Effort) -> Result<Option<(Found, bool)>> {
+fn cheapest_found<V: Units>(
+    m: &Model<V>,
+    goal: &Goal<V>,
+    effort: &mut Effort,
+) -> Result<Option<(Found<V>, bool)>> {
     let Some(greedy) = greedy_cover(m, goal) else {
         return Ok(None);
     };
     let mut f = greedy;
     if f.cost > 0 {
-        let cheaper = limits(f.cost - 1, goal.t_min, usize::MAX);
+        let cheaper = limits(f.cost - 1, goal.t_min.clone(), usize::MAX);
         if let Some(g) = search::run(m, goal, cheaper, Objective::MinCost, NONE, effort)? {
             f = g;
         }
     }
     let proven = !effort.exhausted;
     let c = f.cost;
-    let higher = limits(c, f.t + 1, usize::MAX);
+    let higher = limits(c, f.t.clone() + V::one(), usize::MAX);
     if let Some(g) = search::run(m, goal, higher, Objective::MaxScore, NONE, effort)? {
         f = g;
     }
@@ -284,9 +308,14 @@ fn cheapest_found(m: &Model, goal: &Goal, effort: &mut Effort) -> Result<Option<
 }
 
 /// Fewest activities at the found cost and score, then the first id list.
-fn finish(m: &Model, goal: &Goal, mut f: Found, effort: &mut Effort) -> Result<Found> {
+fn finish<V: Units>(
+    m: &Model<V>,
+    goal: &Goal<V>,
+    mut f: Found<V>,
+    effort: &mut Effort,
+) -> Result<Found<V>> {
     if f.count > 0 {
-        let fewer = limits(f.cost, f.t, f.count - 1);
+        let fewer = limits(f.cost, f.t.clone(), f.count - 1);
         if let Some(g) = search::run(m, goal, fewer, Objective::MinCount, NONE, effort)? {
             f = g;
         }
@@ -299,8 +328,13 @@ fn finish(m: &Model, goal: &Goal, mut f: Found, effort: &mut Effort) -> Result<F
 /// kept when some optimal set holds it with the ones kept and none of the ones dropped — the
 /// witness answers at once when it holds it, else a search forced on those choices does. A
 /// kept candidate makes the list smaller than any set without it, whose next id is larger.
-fn lex_first(m: &Model, goal: &Goal, mut witness: Found, effort: &mut Effort) -> Result<Found> {
-    let same = limits(witness.cost, witness.t, witness.count);
+fn lex_first<V: Units>(
+    m: &Model<V>,
+    goal: &Goal<V>,
+    mut witness: Found<V>,
+    effort: &mut Effort,
+) -> Result<Found<V>> {
+    let same = limits(witness.cost, witness.t.clone(), witness.count);
     let (mut inside, mut outside) = (0u64, 0u64);
     for j in 0..m.len() {
         let bit = 1u64 << j;
@@ -314,7 +348,7 @@ fn lex_first(m: &Model, goal: &Goal, mut witness: Found, effort: &mut Effort) ->
         match search::run(
             m,
             goal,
-            same,
+            same.clone(),
             Objective::First,
             (inside | bit, outside),
             effort,
@@ -352,8 +386,12 @@ fn ranks_descending(levels: usize, strong: impl Fn(usize) -> bool) -> Vec<Rank> 
 }
 
 /// Highest rank within `cap`, then highest score, lowest cost, fewest, first id list.
-fn best_found(p: &Planner<'_>, cap: i128, effort: &mut Effort) -> Result<Found> {
-    let m = &p.model;
+fn best_found<V: Units>(
+    p: &Planner<'_>,
+    m: &Model<V>,
+    cap: i128,
+    effort: &mut Effort,
+) -> Result<Found<V>> {
     let tiers = p.fw.tiers();
     let ranks = ranks_descending(tiers.len(), |l| tiers[l - 1].strong_from.is_some());
     let greedy = greedy_within(m, &m.goal(p.fw, Rank::default()), cap);
@@ -363,20 +401,20 @@ fn best_found(p: &Planner<'_>, cap: i128, effort: &mut Effort) -> Result<Found> 
             continue;
         }
         let mut f = if search::evaluate(m, &goal, greedy.mask).1 {
-            greedy
+            greedy.clone()
         } else {
-            let lim = limits(cap, goal.t_min, usize::MAX);
+            let lim = limits(cap, goal.t_min.clone(), usize::MAX);
             let Some(f) = search::run(m, &goal, lim, Objective::First, NONE, effort)? else {
                 continue;
             };
             f
         };
-        let higher = limits(cap, f.t + 1, usize::MAX);
+        let higher = limits(cap, f.t.clone() + V::one(), usize::MAX);
         if let Some(g) = search::run(m, &goal, higher, Objective::MaxScore, NONE, effort)? {
             f = g;
         }
         if f.cost > 0 {
-            let cheaper = limits(f.cost - 1, f.t, usize::MAX);
+            let cheaper = limits(f.cost - 1, f.t.clone(), usize::MAX);
             if let Some(g) = search::run(m, &goal, cheaper, Objective::MinCost, NONE, effort)? {
                 f = g;
             }
@@ -387,7 +425,7 @@ fn best_found(p: &Planner<'_>, cap: i128, effort: &mut Effort) -> Result<Found> 
     Ok(Found {
         mask: 0,
         cost: 0,
-        t: m.t0,
+        t: m.t0.clone(),
         count: 0,
     })
 }

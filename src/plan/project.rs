@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::model::Model;
+use super::model::AnyModel;
 use super::{ActivitySet, Plan};
 use crate::assessment::{Assessment, Basis, Entry, FrameworkRef, Resolved, Warning, WarningCode};
 use crate::error::{Error, ErrorKind, Problems, Result};
@@ -27,7 +27,7 @@ pub struct Planner<'a> {
     pub(crate) plan: &'a Plan,
     pub(crate) base: Vec<Entry>,
     pub(crate) warnings: Vec<Warning>,
-    pub(crate) model: Model,
+    pub(crate) model: AnyModel,
     pub(crate) limit: super::Limit,
 }
 
@@ -231,7 +231,7 @@ impl<'a> Planner<'a> {
         }
         p.finish(ErrorKind::Invalid)?;
         let ratings: Vec<Option<usize>> = resolved.entries.iter().map(|e| e.rating).collect();
-        let model = Model::new(fw, plan, &ratings)?;
+        let model = AnyModel::new(fw, plan, &ratings)?;
         let mut warnings = resolved.warnings;
         if plan.file().office != baseline.office {
             warnings.insert(

@@ -15,8 +15,9 @@
 
 use std::cmp::Ordering;
 
-use super::bounds::{Item, by_ratio, cmp_products, knapsack, mul_div_floor};
+use super::bounds::{Item, by_ratio, knapsack};
 use super::model::{Goal, Model};
+use super::units::Units;
 use crate::error::Result;
 
 /// Binary digits of cost below the unit in the capped relaxation ([`Engine::capped_reaches`]).
@@ -36,19 +37,19 @@ pub(crate) enum Objective {
 }
 
 /// A set found: candidate mask, cost (units), score, number of candidates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Found {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found<V> {
     pub mask: u64,
     pub cost: i128,
-    pub t: i128,
+    pub t: V,
     pub count: usize,
 }
 
 /// Constraints of one search.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Limits {
+#[derive(Debug, Clone)]
+pub(crate) struct Limits<V> {
     pub cap_cost: i128,
-    pub t_min: i128,
+    pub t_min: V,
     pub cap_count: usize,
 }
 
@@ -112,21 +113,21 @@ impl Effort {
 
 /// Runs one search over the supersets of `inside` (candidates forced in) that avoid
 /// `outside` (candidates forced out).
-pub(crate) fn run(
-    m: &Model,
-    goal: &Goal,
-    limits: Limits,
+pub(crate) fn run<V: Units>(
+    m: &Model<V>,
+    goal: &Goal<V>,
+    limits: Limits<V>,
     objective: Objective,
     (inside, outside): (u64, u64),
     effort: &mut Effort,
-) -> Result<Option<Found>> {
+) -> Result<Option<Found<V>>> {
     engine(m, goal, limits, objective, (inside, outside), effort, false)
 }
 
 /// Whether the root of a search under `limits` passes every bound: when it does not, no set
 /// meets the limits (the bounds are safe), which gives proven bounds when a search is cut
 /// short. Ignores and does not count effort.
-pub(crate) fn root_passes(m: &Model, goal: &Goal, limits: Limits) -> bool {
+pub(crate) fn root_passes<V: Units>(m: &Model<V>, goal: &Goal<V>, limits: Limits<V>) -> bool {
     let mut effort = Effort::new(Limit::Work(u64::MAX));
     matches!(
         engine(m, goal, limits, Objective::First, (0, 0), &mut effort, true),
@@ -135,7 +136,7 @@ pub(crate) fn root_passes(m: &Model, goal: &Goal, limits: Limits) -> bool {
 }
 
 /// The score, cost, count of a candidate mask and whether it meets `goal`.
-pub(crate) fn evaluate(m: &Model, goal: &Goal, mask: u64) -> (Found, bool) {
+pub(crate) fn evaluate<V: Units>(m: &Model<V>, goal: &Goal<V>, mask: u64) -> (Found<V>, bool) {
     let mut level: Vec<u8> = m.slots.iter().map(|s| s.level0).collect();
     let mut rest = mask;
     let mut cost = 0;
@@ -147,11 +148,11 @@ pub(crate) fn evaluate(m: &Model, goal: &Goal, mask: u64) -> (Found, bool) {
             level[s] = level[s].max(l);
         }
     }
-    let mut t = 0;
+    let mut t = V::zero();
     let mut e = vec![0i128; m.e0.len()];
     for (s, slot) in m.slots.iter().enumerate() {
         let l = level[s] as usize;
-        t += slot.value[l];
+        t += slot.value[l].clone();
         if let Some(d) = slot.dim {
             e[d] += slot.earned[l] - slot.earned[slot.level0 as usize];
         }
@@ -168,15 +169,15 @@ pub(crate) fn evaluate(m: &Model, goal: &Goal, mask: u64) -> (Found, bool) {
     (f, ok)
 }
 
-fn engine(
-    m: &Model,
-    goal: &Goal,
-    limits: Limits,
+fn engine<V: Units>(
+    m: &Model<V>,
+    goal: &Goal<V>,
+    limits: Limits<V>,
     objective: Objective,
     (inside, outside): (u64, u64),
     effort: &mut Effort,
     probe: bool,
-) -> Result<Option<Found>> {
+) -> Result<Option<Found<V>>> {
     let mut e = Engine {
         m,
         goal,
@@ -185,7 +186,7 @@ fn engine(
         cap_count: limits.cap_count,
         objective,
         level: m.slots.iter().map(|s| s.level0).collect(),
-        t: m.t0,
+        t: m.t0.clone(),
         e: m.e0.clone(),
         cost: 0,
         count: 0,
@@ -193,7 +194,7 @@ fn engine(
         undo: Vec::new(),
         top: m.slots.iter().map(|s| s.level0).collect(),
         second: m.slots.iter().map(|s| s.level0).collect(),
-        cap: vec![0; m.slots.len()],
+        cap: vec![V::zero(); m.slots.len()],
         stamp: vec![0; m.slots.len()],
         epoch: 0,
         found: None,
@@ -210,15 +211,15 @@ fn engine(
     Ok(e.found)
 }
 
-struct Engine<'a> {
-    m: &'a Model,
-    goal: &'a Goal,
+struct Engine<'a, V> {
+    m: &'a Model<V>,
+    goal: &'a Goal<V>,
     cap_cost: i128,
-    t_min: i128,
+    t_min: V,
     cap_count: usize,
     objective: Objective,
     level: Vec<u8>,
-    t: i128,
+    t: V,
     e: Vec<i128>,
     cost: i128,
     count: usize,
@@ -226,24 +227,26 @@ struct Engine<'a> {
     undo: Vec<(usize, u8)>,
     top: Vec<u8>,
     second: Vec<u8>,
-    cap: Vec<i128>,
+    cap: Vec<V>,
     stamp: Vec<u32>,
     epoch: u32,
-    found: Option<Found>,
+    found: Option<Found<V>>,
     effort: &'a mut Effort,
     /// Only test the root's bounds: [`root_passes`].
     probe: bool,
 }
 
 /// What a probe reports when the root passes its bounds (not a real set).
-const PASSES: Found = Found {
-    mask: 0,
-    cost: 0,
-    t: 0,
-    count: 0,
-};
+fn passes<V: Units>() -> Found<V> {
+    Found {
+        mask: 0,
+        cost: 0,
+        t: V::zero(),
+        count: 0,
+    }
+}
 
-impl Engine<'_> {
+impl<V: Units> Engine<'_, V> {
     fn satisfied(&self) -> bool {
         self.t >= self.t_min
             && self
@@ -255,15 +258,14 @@ impl Engine<'_> {
     }
 
     /// Score gain of candidate `i` against the current set, and whether it raises anything.
-    fn gain(&self, i: usize) -> (i128, bool) {
-        let mut gain = 0;
+    fn gain(&self, i: usize) -> (V, bool) {
+        let mut gain = V::zero();
         let mut raises = false;
         for &(s, l) in &self.m.effects[i] {
             let cur = self.level[s];
             if l > cur {
                 raises = true;
-                let v = &self.m.slots[s].value;
-                gain += v[l as usize] - v[cur as usize];
+                gain += self.m.slots[s].rise(cur, l);
             }
         }
         (gain, raises)
@@ -287,7 +289,7 @@ impl Engine<'_> {
             if l > cur {
                 self.undo.push((s, cur));
                 let slot = &self.m.slots[s];
-                self.t += slot.value[l as usize] - slot.value[cur as usize];
+                self.t += slot.rise(cur, l);
                 if let Some(d) = slot.dim {
                     self.e[d] += slot.earned[l as usize] - slot.earned[cur as usize];
                 }
@@ -306,7 +308,7 @@ impl Engine<'_> {
             };
             let cur = self.level[s];
             let slot = &self.m.slots[s];
-            self.t -= slot.value[cur as usize] - slot.value[old as usize];
+            self.t -= slot.rise(old, cur);
             if let Some(d) = slot.dim {
                 self.e[d] -= slot.earned[cur as usize] - slot.earned[old as usize];
             }
@@ -320,7 +322,7 @@ impl Engine<'_> {
     /// Surveys the benchmarks the live candidates raise: for each, the best and second-best
     /// rating they give (`top`, `second`, never below the current one) and what it can still
     /// gain (`cap`). Returns the benchmarks and the sum of the caps.
-    fn survey(&mut self, items: &[Item]) -> (Vec<usize>, i128) {
+    fn survey(&mut self, items: &[Item<V>]) -> (Vec<usize>, V) {
         self.epoch = self.epoch.wrapping_add(1);
         let mut slots = Vec::new();
         for it in items {
@@ -343,11 +345,10 @@ impl Engine<'_> {
                 }
             }
         }
-        let mut ceiling = 0;
+        let mut ceiling = V::zero();
         for &s in &slots {
-            let v = &self.m.slots[s].value;
-            self.cap[s] = v[self.top[s] as usize] - v[self.level[s] as usize];
-            ceiling += self.cap[s];
+            self.cap[s] = self.m.slots[s].rise(self.level[s], self.top[s]);
+            ceiling += self.cap[s].clone();
         }
         (slots, ceiling)
     }
@@ -359,39 +360,38 @@ impl Engine<'_> {
     /// ratio and counting of each only what the benchmarks can still gain solves the
     /// relaxation. Costs of capped parts are rounded down, which only weakens the bound.
     /// Uses up the caps.
-    fn capped_reaches(&mut self, items: &mut [Item], room: i128, need: i128) -> bool {
+    fn capped_reaches(&mut self, items: &mut [Item<V>], room: i128, need: &V) -> bool {
         items.sort_unstable_by(by_ratio);
-        let mut got = 0;
+        let mut got = V::zero();
         // Money in 2^-SCALE cost units, so that rounding a capped part's cost down loses
         // at most 2^-SCALE of a unit per activity (unit costs would otherwise round to 0).
         let mut left = room.saturating_mul(1 << SCALE);
         for it in items.iter() {
-            if it.gain <= 0 {
+            if !it.gain.is_positive() {
                 continue;
             }
-            let mut usable = 0;
+            let mut usable = V::zero();
             for &(s, l) in &self.m.effects[it.i] {
                 let cur = self.level[s];
                 if l > cur {
-                    let v = &self.m.slots[s].value;
-                    let piece = (v[l as usize] - v[cur as usize]).min(self.cap[s]);
-                    self.cap[s] -= piece;
+                    let piece = self.m.slots[s].rise(cur, l).min(self.cap[s].clone());
+                    self.cap[s] -= piece.clone();
                     usable += piece;
                 }
             }
-            if usable == 0 {
+            if usable.is_zero() {
                 continue;
             }
-            let cost = mul_div_floor(usable, it.cost << SCALE, it.gain);
+            let cost = V::mul_div_floor(&usable, it.cost << SCALE, &it.gain);
             if cost <= left {
                 got += usable;
                 left -= cost;
-                if got >= need {
+                if got >= *need {
                     return true;
                 }
             } else {
                 // A fraction left/cost of the usable part, at the activity's gain per cost.
-                return cmp_products(need - got, it.cost << SCALE, it.gain, left)
+                return V::cmp_products(&(need.clone() - got), it.cost << SCALE, &it.gain, left)
                     != Ordering::Greater;
             }
         }
@@ -419,14 +419,14 @@ impl Engine<'_> {
             return Ok(false);
         }
         if self.probe && self.satisfied() {
-            self.found = Some(PASSES);
+            self.found = Some(passes());
             return Ok(true);
         }
         if self.satisfied() {
             self.found = Some(Found {
                 mask: self.mask,
                 cost: self.cost,
-                t: self.t,
+                t: self.t.clone(),
                 count: self.count,
             });
             match self.objective {
@@ -439,7 +439,7 @@ impl Engine<'_> {
                     self.cap_count = self.count.saturating_sub(1);
                     return Ok(false);
                 }
-                Objective::MaxScore => self.t_min = self.t + 1,
+                Objective::MaxScore => self.t_min = self.t.clone() + V::one(),
             }
         }
         if self.count >= self.cap_count {
@@ -498,23 +498,22 @@ impl Engine<'_> {
                 reqs.push(g.coverers & live);
             }
         }
-        let need = self.t_min - self.t;
-        let need = if need > 0 {
-            let g = self.m.granule;
-            (need + g - 1) / g * g
+        let need = self.t_min.clone() - self.t.clone();
+        let need = if need.is_positive() {
+            // Every reachable score moves by whole granules.
+            need.div_ceil(&self.m.granule) * self.m.granule.clone()
         } else {
-            0
+            V::zero()
         };
-        if need > 0 {
+        if need.is_positive() {
             let (slots, ceiling) = self.survey(&items);
             if ceiling < need {
                 return Ok(false);
             }
-            let slack = ceiling - need;
+            let slack = ceiling - need.clone();
             for s in slots {
-                let v = &self.m.slots[s].value;
                 let below = self.second[s].max(self.level[s]);
-                if v[self.top[s] as usize] - v[below as usize] > slack {
+                if self.m.slots[s].rise(below, self.top[s]) > slack {
                     let top = self.top[s];
                     let cov = self.m.by_slot[s]
                         .iter()
@@ -527,7 +526,7 @@ impl Engine<'_> {
         if !self.requirements_fit(&items, &mut reqs, room) {
             return Ok(false);
         }
-        if need > 0 && !self.capped_reaches(&mut items, room, need) {
+        if need.is_positive() && !self.capped_reaches(&mut items, room, &need) {
             return Ok(false);
         }
         for &(d, at_least) in &self.goal.dims {
@@ -539,16 +538,16 @@ impl Engine<'_> {
                 }
             }
         }
-        if self.cap_count < usize::MAX && need > 0 {
-            let mut gains: Vec<i128> = items.iter().map(|it| it.gain).collect();
+        if self.cap_count < usize::MAX && need.is_positive() {
+            let mut gains: Vec<&V> = items.iter().map(|it| &it.gain).collect();
             gains.sort_unstable_by(|a, b| b.cmp(a));
-            let mut got = 0;
+            let mut got = V::zero();
             let mut k = 0;
             for g in gains {
                 if got >= need {
                     break;
                 }
-                got += g;
+                got += g.clone();
                 k += 1;
             }
             if self.count + k > self.cap_count {
@@ -556,7 +555,7 @@ impl Engine<'_> {
             }
         }
         if self.probe {
-            self.found = Some(PASSES);
+            self.found = Some(passes());
             return Ok(true);
         }
         let tightest = reqs.iter().copied().min_by_key(|r| r.count_ones());
@@ -575,7 +574,7 @@ impl Engine<'_> {
     /// with pairwise disjoint coverers need distinct activities, so the cheapest coverers of
     /// such a family (packed greedily, dearest first) add up to a lower bound on the cost,
     /// and their number to a lower bound on the activities still needed.
-    fn requirements_fit(&self, items: &[Item], reqs: &mut [u64], room: i128) -> bool {
+    fn requirements_fit(&self, items: &[Item<V>], reqs: &mut [u64], room: i128) -> bool {
         if reqs.is_empty() {
             return true;
         }
@@ -606,7 +605,7 @@ impl Engine<'_> {
     }
 
     /// The candidate to branch on (included first).
-    fn choose(&self, items: &[Item], tightest: Option<u64>) -> usize {
+    fn choose(&self, items: &[Item<V>], tightest: Option<u64>) -> usize {
         if let Some(cov) = tightest {
             // Fail first: the unmet gate with the fewest coverers, its cheapest coverer.
             return items
@@ -615,7 +614,7 @@ impl Engine<'_> {
                 .min_by(|a, b| a.cost.cmp(&b.cost).then(b.gain.cmp(&a.gain)))
                 .map_or(0, |it| it.i);
         }
-        let better = |a: &Item, b: &Item| -> Ordering {
+        let better = |a: &Item<V>, b: &Item<V>| -> Ordering {
             if self.objective == Objective::MinCount {
                 return b
                     .gain

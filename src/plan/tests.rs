@@ -576,3 +576,90 @@ fn equal_costs_are_proven_within_a_small_budget() {
     // 33 of 41 benchmarks met, 3 per activity: at least 11 activities.
     assert!(c.cost >= rust_decimal::Decimal::from(11_000), "{c:?}");
 }
+
+/// A `by_dimension` framework with 6-decimal dimension and benchmark weights needs exact
+/// scores beyond 2^100 units: the planner takes its big-integer path (once refused) and
+/// answers as the `i128` path does on the same plan over equal weights.
+#[test]
+fn weights_beyond_the_fast_path_plan_with_big_integers() {
+    let dims: Vec<String> = (0..7)
+        .map(|d| {
+            let benches: Vec<String> = (0..3)
+                .map(|b| {
+                    format!(
+                        r#"{{"id": "D{d}B{b}", "title": "b", "weight": "{}.{:06}"}}"#,
+                        1 + (d + b) % 3,
+                        100_003 + 37_777 * (3 * d + b)
+                    )
+                })
+                .collect();
+            format!(
+                r#"{{"id": "D{d}", "title": "d", "weight": "1.{:06}", "benchmarks": [{}]}}"#,
+                123_457 + 111_111 * d,
+                benches.join(",")
+            )
+        })
+        .collect();
+    let framework = |dims: &[String]| {
+        Framework::from_json(
+            format!(
+                r#"{{"id": "odd", "version": "1", "title": "o", "aggregation": "by_dimension",
+                "rating_scale": [{{"id": "not_met", "credit": 0, "label": "Not met"}},
+                                 {{"id": "met", "credit": 1, "label": "Met"}}],
+                "rounding": {{"decimals": 2, "mode": "half_even"}},
+                "dimensions": [{}],
+                "tiers": [{{"id": "gold", "min": 60, "label": "Gold"}}]}}"#,
+                dims.join(",")
+            )
+            .as_bytes(),
+        )
+        .unwrap()
+    };
+    let odd = framework(&dims);
+    let base = Assessment::from_json(
+        br#"{"framework": {"id": "odd", "version": "1"}, "office": "o", "evidence": {}}"#,
+    )
+    .unwrap();
+    // Activity k meets benchmarks k and k + 7 (mod 21), costs vary.
+    let acts: Vec<String> = (0..14)
+        .map(|k| {
+            format!(
+                r#"{{"id": "A{k:02}", "title": "a", "cost": {}, "effects": [
+                    {{"benchmark": "D{}B{}", "rating": "met"}},
+                    {{"benchmark": "D{}B{}", "rating": "met"}}]}}"#,
+                100 + (k * 37) % 90,
+                k % 7,
+                k / 7,
+                (k + 7) % 21 % 7,
+                (k + 7) % 21 / 7
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"framework": {{"id": "odd", "version": "1"}}, "office": "o", "budget": 700,
+            "activities": [{}]}}"#,
+        acts.join(",")
+    );
+    let plan = Plan::from_json(text.as_bytes(), &odd).unwrap();
+    let planner = Planner::new(&odd, &base, &plan).unwrap();
+    assert!(matches!(planner.model, model::AnyModel::Big(_)));
+    let gold = Rank::parse_target(&odd, "gold", Lang::EN).unwrap();
+    let c = planner.cheapest(gold).unwrap();
+    assert!(c.feasible && c.optimal, "{c:?}");
+    let b = planner.best(None).unwrap();
+    assert!(
+        b.optimal && b.cost <= rust_decimal::Decimal::from(700),
+        "{b:?}"
+    );
+    // No cheaper set reaches Gold, and no set within the budget scores higher: brute force.
+    for mask in 0u32..1 << 14 {
+        let set: ActivitySet = (0..14).filter(|i| mask & (1 << i) != 0).collect();
+        let o = planner.evaluate(set).unwrap();
+        if o.rank >= gold {
+            assert!(o.cost >= c.cost, "{set:?} reaches gold for {}", o.cost);
+        }
+        if o.cost <= rust_decimal::Decimal::from(700) {
+            assert!(o.percentage <= b.percentage, "{set:?} beats best");
+        }
+    }
+}

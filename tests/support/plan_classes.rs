@@ -1,40 +1,51 @@
 //! Generators of the planner's hard plan classes (issue #11), shared by the oracle tests and
-//! `benches/plan_classes.rs` (`#[path]`-included): each gives a baseline and a plan file as
-//! JSON against the built-in framework, drawn with the seeded [`super::rng::Rng`] — the
-//! includer must also include `rng.rs` as `rng`.
+//! `benches/plan_classes.rs` (`#[path]`-included): each [`case`] is a framework, a baseline
+//! and a plan file as JSON, drawn with the seeded [`super::rng::Rng`] — the includer must also
+//! include `rng.rs` as `rng`. The target is always the framework's `gold` tier.
 
 use serde_json::{Value, json};
 
 use super::rng::Rng;
 
+/// The built-in framework's file (41 benchmarks of weight 1; `partially_met` earns nothing).
+const BUILTIN: &str = include_str!("../../benchmarks/undp-co-2021.json");
+
 /// A class of plans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(dead_code)] // each includer uses a different subset
 pub enum Class {
-    /// Equal costs, 3 effects each, over an all-not-met baseline.
+    /// Equal costs, 3 effects to `met` each, on the built-in framework.
     Equal3,
-    /// Equal costs, 4 to 6 effects each, over an all-not-met baseline.
+    /// Equal costs, 4 to 6 effects to `met` each, on the built-in framework.
     Wide,
-    /// Single effects to met, costs 1,000 to 9,000 (a subset-sum flavour).
+    /// One benchmark per activity and cost equal to the weight it gains, every weight even
+    /// and the Gold threshold odd: no subset sums to it exactly, so the relaxation's bound is
+    /// one short of the optimum and only enumeration of subset sums proves it.
     SubsetSum,
-    /// 1–3 effects, cost about proportional to the weight gained.
+    /// 1–3 effects, cost within ±10 % of the weight gained, on the built-in benchmarks with
+    /// weights 1 to 20 and half credit for `partially_met`.
     Ratio,
-    /// Many free activities and a few costed ones.
+    /// Many free activities and a few costed ones, on the built-in framework.
     ZeroFlood,
-    /// Gate benchmarks reachable only by activities that raise them jointly.
+    /// Gate benchmarks reachable only by activities that raise them jointly, on the built-in
+    /// framework.
     JointGates,
+    /// The built-in benchmarks aggregated `by_dimension`, dimension and benchmark weights with
+    /// 6 decimals (exact scores far beyond 2^100 units), 1–3 effects, varied costs.
+    ByDimension6,
 }
 
 #[allow(dead_code)]
 impl Class {
     /// Every class.
-    pub const ALL: [Class; 6] = [
+    pub const ALL: [Class; 7] = [
         Class::Equal3,
         Class::Wide,
         Class::SubsetSum,
         Class::Ratio,
         Class::ZeroFlood,
         Class::JointGates,
+        Class::ByDimension6,
     ];
 
     /// Short name, for file and table rows.
@@ -46,75 +57,78 @@ impl Class {
             Class::Ratio => "ratio",
             Class::ZeroFlood => "zero_flood",
             Class::JointGates => "joint_gates",
+            Class::ByDimension6 => "by_dimension6",
         }
     }
 }
 
-/// Benchmark ids and rating ids of the framework, in order (rating 0 is the lowest).
-pub struct Shape {
-    /// Benchmark ids.
-    pub benchmarks: Vec<String>,
-    /// Rating ids, lowest first.
-    pub ratings: Vec<String>,
-    /// Framework id and version.
-    pub framework: (String, String),
+/// One generated case.
+pub struct Case {
+    /// The framework file.
+    pub framework: Value,
+    /// The baseline: every benchmark at the lowest rating.
+    pub baseline: Value,
+    /// The plan file.
+    pub plan: Value,
 }
 
-/// The baseline (every benchmark at the lowest rating) as JSON.
+/// A case of class `class` with `n` activities.
 #[allow(dead_code)]
-pub fn baseline(shape: &Shape) -> Value {
-    let evidence: serde_json::Map<String, Value> = shape
-        .benchmarks
-        .iter()
-        .map(|b| (b.clone(), json!({"rating": shape.ratings[0]})))
+pub fn case(class: Class, n: usize, rng: &mut Rng) -> Case {
+    let framework = match class {
+        Class::SubsetSum => subset_sum_framework(n, rng),
+        Class::Ratio => reweighted(rng, false),
+        Class::ByDimension6 => reweighted(rng, true),
+        _ => builtin(),
+    };
+    let benchmarks = benchmark_ids(&framework);
+    let ratings: Vec<String> = framework["rating_scale"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["id"].as_str().map(str::to_string))
         .collect();
-    json!({
-        "framework": {"id": shape.framework.0, "version": shape.framework.1},
-        "office": "generated",
-        "evidence": evidence,
-    })
-}
-
-/// A plan of class `class` with `n` activities as JSON.
-#[allow(dead_code)]
-pub fn plan(shape: &Shape, class: Class, n: usize, rng: &mut Rng) -> Value {
-    let nb = shape.benchmarks.len();
-    let top = shape.ratings.len() - 1;
+    let weight = weights(&framework);
+    let top = ratings.len() - 1;
     let activities: Vec<Value> = (0..n)
         .map(|i| {
-            let (k, cost) = match class {
-                Class::Equal3 => (3, 1000),
-                Class::Wide => (4 + rng.below(3), 1000),
-                Class::SubsetSum => (1, 0),
-                Class::Ratio => (1 + rng.below(3), 0),
-                Class::ZeroFlood => (1 + rng.below(2), if rng.chance(75) { 0 } else { 1000 }),
-                Class::JointGates => (2 + rng.below(2), 500 * (1 + rng.below(8)) as u64),
+            let k = match class {
+                Class::Equal3 => 3,
+                Class::Wide => 4 + rng.below(3),
+                Class::SubsetSum => 1,
+                Class::Ratio | Class::ByDimension6 => 1 + rng.below(3),
+                Class::ZeroFlood => 1 + rng.below(2),
+                Class::JointGates => 2 + rng.below(2),
             };
-            let mut used = Vec::new();
+            let mut used: Vec<usize> = Vec::new();
             let mut effects = Vec::new();
-            let mut levels = 0usize;
+            // Weight gained in tenths of a unit (half credit is 5 tenths).
+            let mut gained = 0u64;
             while effects.len() < k {
-                let b = rng.below(nb);
+                let b = match class {
+                    Class::SubsetSum => i,
+                    _ => rng.below(benchmarks.len()),
+                };
                 if used.contains(&b) {
                     continue;
                 }
                 used.push(b);
                 let r = match class {
-                    Class::SubsetSum => top,
+                    Class::Equal3 | Class::Wide | Class::SubsetSum => top,
                     Class::JointGates if effects.is_empty() => top,
                     _ => 1 + rng.below(top),
                 };
-                levels += r;
-                effects.push(json!({"benchmark": shape.benchmarks[b], "rating": shape.ratings[r]}));
+                gained += weight[b] * if r == top { 10 } else { 5 };
+                effects.push(json!({"benchmark": benchmarks[b], "rating": ratings[r]}));
             }
             let cost = match class {
-                // One benchmark to met each, costs 1,000 to 9,000: many sets of a size tie
-                // on score, so the cost bound has little to prune (a subset-sum flavour;
-                // the built-in framework weighs benchmarks alike, so not the issue's exact
-                // cost = weight construction).
-                Class::SubsetSum => 1000 * (1 + rng.below(9)) as u64,
-                Class::Ratio => (levels as u64) * 700 + rng.below(300) as u64,
-                _ => cost,
+                Class::Equal3 | Class::Wide => 1000,
+                Class::SubsetSum => gained / 10,
+                Class::Ratio => gained * 90 + rng.below(gained as usize * 20 + 1) as u64,
+                Class::ZeroFlood if rng.chance(75) => 0,
+                Class::ZeroFlood => 1000,
+                Class::JointGates => 500 * (1 + rng.below(8)) as u64,
+                Class::ByDimension6 => 500 + rng.below(4500) as u64,
             };
             json!({
                 "id": format!("A{i:02}"),
@@ -125,9 +139,107 @@ pub fn plan(shape: &Shape, class: Class, n: usize, rng: &mut Rng) -> Value {
             })
         })
         .collect();
+    let named = json!({"id": framework["id"], "version": framework["version"]});
+    let evidence: serde_json::Map<String, Value> = benchmarks
+        .iter()
+        .map(|b| (b.clone(), json!({"rating": ratings[0]})))
+        .collect();
+    Case {
+        baseline: json!({"framework": named, "office": "generated", "evidence": evidence}),
+        plan: json!({"framework": named, "office": "generated", "activities": activities}),
+        framework,
+    }
+}
+
+fn builtin() -> Value {
+    serde_json::from_str(BUILTIN).unwrap_or(Value::Null)
+}
+
+fn benchmark_ids(framework: &Value) -> Vec<String> {
+    benchmarks(framework)
+        .filter_map(|b| b["id"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// Whole-unit weight of each benchmark (the generators only write whole weights, or 6-decimal
+/// ones where the weight does not set a cost).
+fn weights(framework: &Value) -> Vec<u64> {
+    benchmarks(framework)
+        .map(|b| b["weight"].as_u64().unwrap_or(1))
+        .collect()
+}
+
+fn benchmarks(framework: &Value) -> impl Iterator<Item = &Value> {
+    framework["dimensions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|d| d["benchmarks"].as_array().into_iter().flatten())
+}
+
+/// The built-in framework with new benchmark weights (1 to 20, half credit for
+/// `partially_met`), or aggregated `by_dimension` with 6-decimal dimension and benchmark
+/// weights.
+fn reweighted(rng: &mut Rng, by_dimension: bool) -> Value {
+    let mut fw = builtin();
+    fw["id"] = json!(if by_dimension {
+        "generated-by-dimension"
+    } else {
+        "generated-ratio"
+    });
+    let six = |rng: &mut Rng| format!("{}.{:06}", 1 + rng.below(3), 1 + rng.below(999_998));
+    if let Some(dims) = fw["dimensions"].as_array_mut() {
+        for d in dims {
+            if by_dimension {
+                d["weight"] = json!(six(rng));
+            }
+            if let Some(bs) = d["benchmarks"].as_array_mut() {
+                for b in bs {
+                    b["weight"] = if by_dimension {
+                        json!(six(rng))
+                    } else {
+                        json!(1 + rng.below(20))
+                    };
+                }
+            }
+        }
+    }
+    if by_dimension {
+        fw["aggregation"] = json!("by_dimension");
+    } else if let Some(scale) = fw["rating_scale"].as_array_mut() {
+        scale[1]["credit"] = json!("0.5");
+    }
+    fw
+}
+
+/// `n` benchmarks with even weights 20 to 200 and one tier ladder whose Gold threshold needs
+/// an odd earned total (rounding down, so the threshold is exact).
+fn subset_sum_framework(n: usize, rng: &mut Rng) -> Value {
+    let weights: Vec<u64> = (0..n).map(|_| 2 * (10 + rng.below(91)) as u64).collect();
+    let total: u64 = weights.iter().sum();
+    // Earned E reaches min M when 100 E ≥ M × total; the least such E must be odd.
+    let need = |m: u64| (m * total).div_ceil(100);
+    let gold = (0..15u64)
+        .flat_map(|d| [80 - d, 81 + d])
+        .find(|&m| need(m) % 2 == 1)
+        .unwrap_or(80);
+    let benchmarks: Vec<Value> = weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| json!({"id": format!("B{i:02}"), "title": "b", "weight": w}))
+        .collect();
     json!({
-        "framework": {"id": shape.framework.0, "version": shape.framework.1},
-        "office": "generated",
-        "activities": activities,
+        "id": "generated-subset-sum", "version": "1", "title": "subset sums",
+        "rating_scale": [
+            {"id": "not_met", "credit": 0, "label": "Not met"},
+            {"id": "met", "credit": 1, "label": "Met"}
+        ],
+        "rounding": {"decimals": 0, "mode": "down"},
+        "dimensions": [{"id": "D", "title": "d", "benchmarks": benchmarks}],
+        "tiers": [
+            {"id": "bronze", "min": 30, "label": "Bronze"},
+            {"id": "silver", "min": 50, "label": "Silver"},
+            {"id": "gold", "min": gold, "label": "Gold"}
+        ]
     })
 }
