@@ -252,6 +252,106 @@ fn greedy_cover<V: Units>(m: &Model<V>, goal: &Goal<V>) -> Option<Found<V>> {
     Some(f)
 }
 
+/// A set meeting `goal`, built greedily: for each unmet benchmark gate its coverer of best
+/// gain per cost, then the candidates of best marginal gain per cost until the score and the
+/// dimension gates are reached, then each dropped in turn (dearest first) while the rest still
+/// meets it. `None` when the gains run out first (a dimension gate the score gains do not
+/// lead to).
+fn greedy_build<V: Units>(m: &Model<V>, goal: &Goal<V>) -> Option<Found<V>> {
+    let live = m.live();
+    let mut mask = 0u64;
+    for g in &goal.gates {
+        if g.coverers & mask != 0 {
+            continue;
+        }
+        let (base, _) = search::evaluate(m, goal, mask);
+        let pick = (0..m.len())
+            .filter(|&i| g.coverers & live & (1 << i) != 0)
+            .map(|i| Item {
+                i,
+                gain: search::evaluate(m, goal, mask | (1 << i)).0.t - base.t.clone(),
+                cost: m.cost[i],
+            })
+            .min_by(super::bounds::by_ratio)?;
+        mask |= 1 << pick.i;
+    }
+    loop {
+        let (base, ok) = search::evaluate(m, goal, mask);
+        if ok {
+            break;
+        }
+        let pick = (0..m.len())
+            .filter(|&i| live & !mask & (1 << i) != 0)
+            .map(|i| Item {
+                i,
+                gain: search::evaluate(m, goal, mask | (1 << i)).0.t - base.t.clone(),
+                cost: m.cost[i],
+            })
+            .filter(|it| it.gain > V::zero())
+            .min_by(super::bounds::by_ratio)?;
+        mask |= 1 << pick.i;
+    }
+    Some(drop_redundant(m, goal, mask))
+}
+
+/// The set `mask` (which meets `goal`) with each candidate dropped in turn, dearest first,
+/// while the rest still meets it.
+fn drop_redundant<V: Units>(m: &Model<V>, goal: &Goal<V>, mask: u64) -> Found<V> {
+    let (mut f, _) = search::evaluate(m, goal, mask);
+    let mut order: Vec<usize> = (0..m.len()).filter(|&i| mask & (1 << i) != 0).collect();
+    order.sort_by(|&a, &b| m.cost[b].cmp(&m.cost[a]).then(b.cmp(&a)));
+    for i in order {
+        let (g, ok) = search::evaluate(m, goal, f.mask & !(1 << i));
+        if ok {
+            f = g;
+        }
+    }
+    f
+}
+
+/// Cheaper sets meeting `goal` next to `f`, by local search: one candidate in for one out,
+/// or when no such swap helps, one in for two out, taking the first swap that meets the goal
+/// for less and dropping what it made redundant; until no swap helps or `evaluations` run out.
+fn improve_cover<V: Units>(
+    m: &Model<V>,
+    goal: &Goal<V>,
+    mut f: Found<V>,
+    mut evaluations: usize,
+) -> Found<V> {
+    let live = m.live();
+    let tries = |mask: u64, evaluations: &mut usize| {
+        *evaluations = evaluations.saturating_sub(1);
+        let (g, ok) = search::evaluate(m, goal, mask);
+        ok.then_some(g)
+    };
+    'improved: while evaluations > 0 {
+        let inside: Vec<usize> = (0..m.len()).filter(|&i| f.mask & (1 << i) != 0).collect();
+        let outside: Vec<usize> = (0..m.len())
+            .filter(|&i| live & !f.mask & (1 << i) != 0)
+            .collect();
+        for pairs in [false, true] {
+            for &b in &outside {
+                for (k, &a) in inside.iter().enumerate() {
+                    let partners: &[usize] = if pairs { &inside[k + 1..] } else { &[a] };
+                    for &a2 in partners {
+                        let out = (1u64 << a) | (1 << a2);
+                        let freed: i128 = m.cost[a] + if a2 == a { 0 } else { m.cost[a2] };
+                        if m.cost[b] >= freed || evaluations == 0 {
+                            continue;
+                        }
+                        if let Some(g) = tries((f.mask & !out) | (1 << b), &mut evaluations) {
+                            f = drop_redundant(m, goal, g.mask);
+                            continue 'improved;
+                        }
+                    }
+                }
+            }
+        }
+        break;
+    }
+    f
+}
+
 /// A set within `cap`, found greedily: candidates by gain per cost at the start, each taken
 /// when it still fits.
 fn greedy_within<V: Units>(m: &Model<V>, goal: &Goal<V>, cap: i128) -> Found<V> {
@@ -291,7 +391,11 @@ fn cheapest_found<V: Units>(
     let Some(greedy) = greedy_cover(m, goal) else {
         return Ok(None);
     };
-    let mut f = greedy;
+    let mut f = match greedy_build(m, goal) {
+        Some(g) if g.cost < greedy.cost => g,
+        _ => greedy,
+    };
+    f = improve_cover(m, goal, f, 8 * m.len() * m.len());
     if f.cost > 0 {
         let cheaper = limits(f.cost - 1, goal.t_min.clone(), usize::MAX);
         if let Some(g) = search::run(m, goal, cheaper, Objective::MinCost, NONE, effort)? {

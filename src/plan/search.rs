@@ -236,6 +236,14 @@ struct Engine<'a, V> {
     probe: bool,
 }
 
+/// One element of the dual bound ([`Engine::dual_exceeds`]): a benchmark one rating above its
+/// current one, the live candidates covering it, and its score worth (`None` for a gate
+/// element, which every set must cover whatever its worth).
+struct Element<V> {
+    covers: u64,
+    worth: Option<V>,
+}
+
 /// What a probe reports when the root passes its bounds (not a real set).
 fn passes<V: Units>() -> Found<V> {
     Found {
@@ -360,7 +368,9 @@ impl<V: Units> Engine<'_, V> {
     /// ratio and counting of each only what the benchmarks can still gain solves the
     /// relaxation. Costs of capped parts are rounded down, which only weakens the bound.
     /// Uses up the caps.
-    fn capped_reaches(&mut self, items: &mut [Item<V>], room: i128, need: &V) -> bool {
+    /// Returns the gain per cost of the activity at which it reaches `need` (`None`: it does
+    /// not, so no set within `room` does).
+    fn capped_reaches(&mut self, items: &mut [Item<V>], room: i128, need: &V) -> Option<(i128, V)> {
         items.sort_unstable_by(by_ratio);
         let mut got = V::zero();
         // Money in 2^-SCALE cost units, so that rounding a capped part's cost down loses
@@ -387,15 +397,106 @@ impl<V: Units> Engine<'_, V> {
                 got += usable;
                 left -= cost;
                 if got >= *need {
-                    return true;
+                    return Some((it.cost, it.gain.clone()));
                 }
             } else {
                 // A fraction left/cost of the usable part, at the activity's gain per cost.
-                return V::cmp_products(&(need.clone() - got), it.cost << SCALE, &it.gain, left)
-                    != Ordering::Greater;
+                let reaches =
+                    V::cmp_products(&(need.clone() - got), it.cost << SCALE, &it.gain, left)
+                        != Ordering::Greater;
+                return reaches.then(|| (it.cost, it.gain.clone()));
             }
         }
-        false
+        None
+    }
+
+    /// Whether the LP dual bound at `price` (`(c, g)`: `c` cost units × 2^SCALE per `g` score
+    /// units) proves that no set of the `live` candidates within `room` reaches the score and
+    /// the benchmark gates.
+    ///
+    /// The LP relaxation covers each element — a benchmark `s` one rating `l` above the
+    /// current one, worth `w` — by a fraction of its live coverers (those rating `s` at `l` or
+    /// more). Its dual: a price π per score unit and a payment `λ_e` to each element such that
+    /// no activity pays more than its cost over the elements it covers; then every set
+    /// reaching `need` within the benchmark gates costs at least `Σ λ_e − π × slack`, where
+    /// the slack is what the elements are worth beyond `need` (weak duality; non-gate
+    /// payments above π w only lose). Payments are packed greedily, gate elements and the
+    /// fewest-covered first, each as much as its coverers' remaining costs and π w allow;
+    /// rounding down keeps them feasible. Any π and λ give a true bound; this one is often
+    /// far above the capped relaxation when activities overlap.
+    fn dual_exceeds(
+        &self,
+        live: u64,
+        elements: &[Element<V>],
+        slack: &V,
+        room: i128,
+        (c, g): (i128, V),
+    ) -> bool {
+        let mut left = [0i128; 64];
+        let mut rest = live;
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            left[i] = self.m.cost[i] << SCALE;
+        }
+        let mut paid: i128 = 0;
+        for e in elements {
+            let mut pay = i128::MAX;
+            let mut rest = e.covers;
+            while rest != 0 {
+                let i = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                pay = pay.min(left[i]);
+            }
+            if let Some(w) = &e.worth {
+                pay = pay.min(V::mul_div_floor(w, c, &g));
+            }
+            if pay <= 0 || pay == i128::MAX {
+                continue;
+            }
+            let mut rest = e.covers;
+            while rest != 0 {
+                let i = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                left[i] -= pay;
+            }
+            paid = paid.saturating_add(pay);
+        }
+        // Prune when Σλ − π × slack > room, i.e. (Σλ − room) × g > c × slack.
+        let over = paid - (room << SCALE);
+        over > 0 && V::cmp_products(&g, over, slack, c) == Ordering::Greater
+    }
+
+    /// The elements of [`Engine::dual_exceeds`] over the surveyed `slots`: gate elements
+    /// first, then the fewest-covered.
+    fn elements(&self, live: u64, slots: &[usize]) -> Vec<Element<V>> {
+        let mut out: Vec<Element<V>> = Vec::new();
+        for &s in slots {
+            let gate = self
+                .goal
+                .gates
+                .iter()
+                .filter(|gt| gt.slot == s)
+                .map(|gt| gt.level)
+                .max()
+                .unwrap_or(0);
+            for l in self.level[s] + 1..=self.top[s] {
+                let w = self.m.slots[s].rise(l - 1, l);
+                if l > gate && w.is_zero() {
+                    continue;
+                }
+                let covers = self.m.by_slot[s]
+                    .iter()
+                    .filter(|&&(i, li)| li >= l && live & (1 << i) != 0)
+                    .fold(0u64, |m, &(i, _)| m | (1 << i));
+                out.push(Element {
+                    covers,
+                    worth: (l > gate).then_some(w),
+                });
+            }
+        }
+        out.sort_by_key(|e| (e.worth.is_some(), e.covers.count_ones()));
+        out
     }
 
     /// Work units of looking at the candidates of `avail` ([`Model::work`]).
@@ -505,13 +606,14 @@ impl<V: Units> Engine<'_, V> {
         } else {
             V::zero()
         };
+        let mut surveyed = None;
         if need.is_positive() {
             let (slots, ceiling) = self.survey(&items);
             if ceiling < need {
                 return Ok(false);
             }
             let slack = ceiling - need.clone();
-            for s in slots {
+            for &s in &slots {
                 let below = self.second[s].max(self.level[s]);
                 if self.m.slots[s].rise(below, self.top[s]) > slack {
                     let top = self.top[s];
@@ -522,12 +624,27 @@ impl<V: Units> Engine<'_, V> {
                     reqs.push(cov);
                 }
             }
+            surveyed = Some((slots, slack));
         }
         if !self.requirements_fit(&items, &mut reqs, room) {
             return Ok(false);
         }
-        if need.is_positive() && !self.capped_reaches(&mut items, room, &need) {
-            return Ok(false);
+        if let Some((slots, slack)) = surveyed {
+            let Some((c, g)) = self.capped_reaches(&mut items, room, &need) else {
+                return Ok(false);
+            };
+            // The dual bound at the capped relaxation's price, and a little above it (where
+            // it is often higher, as the price of covering what the cheapest cannot).
+            let elements = self.elements(live, &slots);
+            for (num, den) in [(1, 1), (5, 4), (3, 2)] {
+                let price = (
+                    c.saturating_mul(num) << SCALE,
+                    g.clone() * V::from_small(den),
+                );
+                if self.dual_exceeds(live, &elements, &slack, room, price) {
+                    return Ok(false);
+                }
+            }
         }
         for &(d, at_least) in &self.goal.dims {
             let need = at_least - self.e[d];

@@ -27,9 +27,12 @@ pub(crate) trait Units:
     /// Compares `a × b` with `c × d`, for scores `a`, `c` and costs `b`, `d`, exactly.
     fn cmp_products(a: &Self, b: i128, c: &Self, d: i128) -> Ordering;
 
-    /// `⌊a × b / c⌋` for a non-negative score `a` at most `c` (positive) and a non-negative
-    /// cost `b`: at most `b`, so a cost.
+    /// `⌊a × b / c⌋` for a non-negative score `a`, a non-negative cost `b` and a positive
+    /// score `c`: a cost (at most `b` when `a ≤ c`), `i128::MAX` when it exceeds that.
     fn mul_div_floor(a: &Self, b: i128, c: &Self) -> i128;
+
+    /// A small integer as a score.
+    fn from_small(v: i128) -> Self;
 }
 
 impl Units for i128 {
@@ -51,8 +54,12 @@ impl Units for i128 {
     fn mul_div_floor(a: &i128, b: i128, c: &i128) -> i128 {
         match a.checked_mul(b) {
             Some(p) => p / c,
-            None => (BigInt::from(*a) * b / c).to_i128().unwrap_or(b),
+            None => (BigInt::from(*a) * b / c).to_i128().unwrap_or(i128::MAX),
         }
+    }
+
+    fn from_small(v: i128) -> i128 {
+        v
     }
 }
 
@@ -70,7 +77,11 @@ impl Units for BigInt {
     }
 
     fn mul_div_floor(a: &BigInt, b: i128, c: &BigInt) -> i128 {
-        (a * b / c).to_i128().unwrap_or(b)
+        (a * b / c).to_i128().unwrap_or(i128::MAX)
+    }
+
+    fn from_small(v: i128) -> BigInt {
+        BigInt::from(v)
     }
 }
 
