@@ -106,14 +106,19 @@ pub(crate) struct Model<V> {
 #[derive(Debug, Clone)]
 pub(crate) enum AnyModel {
     Fast(Model<i128>),
+    Wide(Model<bnum::types::I512>),
     Big(Model<BigInt>),
 }
 
 impl AnyModel {
-    /// Builds the model of `plan` over the baseline ratings `base` ([`Model::new`]).
+    /// Builds the model of `plan` over the baseline ratings `base` ([`Model::new`]) with the
+    /// smallest integer type its scores fit.
     pub(crate) fn new(fw: &Framework, plan: &Plan, base: &[Option<usize>]) -> Result<AnyModel> {
         if let Some(m) = Model::new(fw, plan, base)? {
             return Ok(AnyModel::Fast(m));
+        }
+        if let Some(m) = Model::new(fw, plan, base)? {
+            return Ok(AnyModel::Wide(m));
         }
         match Model::new(fw, plan, base)? {
             Some(m) => Ok(AnyModel::Big(m)),

@@ -72,6 +72,7 @@ impl Planner<'_> {
     pub fn cheapest(&self, target: Rank) -> Result<Choice> {
         match &self.model {
             AnyModel::Fast(m) => self.cheapest_in(m, target),
+            AnyModel::Wide(m) => self.cheapest_in(m, target),
             AnyModel::Big(m) => self.cheapest_in(m, target),
         }
     }
@@ -138,6 +139,7 @@ impl Planner<'_> {
         }
         match &self.model {
             AnyModel::Fast(m) => self.best_in(m, budget),
+            AnyModel::Wide(m) => self.best_in(m, budget),
             AnyModel::Big(m) => self.best_in(m, budget),
         }
     }

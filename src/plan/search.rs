@@ -392,7 +392,11 @@ impl<V: Units> Engine<'_, V> {
             if usable.is_zero() {
                 continue;
             }
-            let cost = V::mul_div_floor(&usable, it.cost << SCALE, &it.gain);
+            let cost = if usable == it.gain {
+                it.cost << SCALE
+            } else {
+                V::mul_div_floor(&usable, it.cost << SCALE, &it.gain)
+            };
             if cost <= left {
                 got += usable;
                 left -= cost;
@@ -440,7 +444,7 @@ impl<V: Units> Engine<'_, V> {
             left[i] = self.m.cost[i] << SCALE;
         }
         let mut paid: i128 = 0;
-        for e in elements {
+        for e in elements.iter().filter(|e| e.covers != 0) {
             let mut pay = i128::MAX;
             let mut rest = e.covers;
             while rest != 0 {
@@ -449,9 +453,12 @@ impl<V: Units> Engine<'_, V> {
                 pay = pay.min(left[i]);
             }
             if let Some(w) = &e.worth {
-                pay = pay.min(V::mul_div_floor(w, c, &g));
+                // At most π w = c w / g: divide only when that is the lower of the two.
+                if V::cmp_products(&g, pay, w, c) == Ordering::Greater {
+                    pay = V::mul_div_floor(w, c, &g);
+                }
             }
-            if pay <= 0 || pay == i128::MAX {
+            if pay <= 0 {
                 continue;
             }
             let mut rest = e.covers;

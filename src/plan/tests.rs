@@ -577,61 +577,65 @@ fn equal_costs_are_proven_within_a_small_budget() {
     assert!(c.cost >= rust_decimal::Decimal::from(11_000), "{c:?}");
 }
 
-/// A `by_dimension` framework with 6-decimal dimension and benchmark weights needs exact
-/// scores beyond 2^100 units: the planner takes its big-integer path (once refused) and
-/// answers as the `i128` path does on the same plan over equal weights.
-#[test]
-fn weights_beyond_the_fast_path_plan_with_big_integers() {
-    let dims: Vec<String> = (0..7)
+/// The plan of [`weights_beyond_the_fast_path_plan_exactly`] over `n` dimensions of 3
+/// benchmarks with 6-decimal weights: 10 activities meeting three benchmarks each.
+fn odd_weights(n: usize) -> (Framework, Assessment, Plan) {
+    let dims: Vec<String> = (0..n)
         .map(|d| {
             let benches: Vec<String> = (0..3)
                 .map(|b| {
                     format!(
                         r#"{{"id": "D{d}B{b}", "title": "b", "weight": "{}.{:06}"}}"#,
                         1 + (d + b) % 3,
-                        100_003 + 37_777 * (3 * d + b)
+                        (100_003 + 37_777 * (3 * d + b)) % 1_000_000
                     )
                 })
                 .collect();
             format!(
                 r#"{{"id": "D{d}", "title": "d", "weight": "1.{:06}", "benchmarks": [{}]}}"#,
-                123_457 + 111_111 * d,
+                (123_457 + 111_111 * d) % 1_000_000,
                 benches.join(",")
             )
         })
         .collect();
-    let framework = |dims: &[String]| {
-        Framework::from_json(
-            format!(
-                r#"{{"id": "odd", "version": "1", "title": "o", "aggregation": "by_dimension",
-                "rating_scale": [{{"id": "not_met", "credit": 0, "label": "Not met"}},
-                                 {{"id": "met", "credit": 1, "label": "Met"}}],
-                "rounding": {{"decimals": 2, "mode": "half_even"}},
-                "dimensions": [{}],
-                "tiers": [{{"id": "gold", "min": 60, "label": "Gold"}}]}}"#,
-                dims.join(",")
-            )
-            .as_bytes(),
+    let fw = Framework::from_json(
+        format!(
+            r#"{{"id": "odd", "version": "1", "title": "o", "aggregation": "by_dimension",
+            "rating_scale": [{{"id": "not_met", "credit": 0, "label": "Not met"}},
+                             {{"id": "met", "credit": 1, "label": "Met"}}],
+            "rounding": {{"decimals": 2, "mode": "half_even"}},
+            "dimensions": [{}],
+            "tiers": [{{"id": "bronze", "min": 10, "label": "Bronze"}},
+                      {{"id": "gold", "min": 60, "label": "Gold"}}]}}"#,
+            dims.join(",")
         )
-        .unwrap()
-    };
-    let odd = framework(&dims);
+        .as_bytes(),
+    )
+    .unwrap();
     let base = Assessment::from_json(
         br#"{"framework": {"id": "odd", "version": "1"}, "office": "o", "evidence": {}}"#,
     )
     .unwrap();
-    // Activity k meets benchmarks k and k + 7 (mod 21), costs vary.
-    let acts: Vec<String> = (0..14)
+    let nb = 3 * n;
+    // Activity k meets benchmarks 12k, 12k + 3 and 12k + 6 (mod the count): 30 dimensions of
+    // 40 (about 2^550 units), or every one of 7 (about 2^170).
+    let acts: Vec<String> = (0..10)
         .map(|k| {
+            let effects: Vec<String> = [0, 3, 6]
+                .iter()
+                .map(|o| {
+                    let b = (12 * k + o) % nb;
+                    format!(
+                        r#"{{"benchmark": "D{}B{}", "rating": "met"}}"#,
+                        b / 3,
+                        b % 3
+                    )
+                })
+                .collect();
             format!(
-                r#"{{"id": "A{k:02}", "title": "a", "cost": {}, "effects": [
-                    {{"benchmark": "D{}B{}", "rating": "met"}},
-                    {{"benchmark": "D{}B{}", "rating": "met"}}]}}"#,
+                r#"{{"id": "A{k:02}", "title": "a", "cost": {}, "effects": [{}]}}"#,
                 100 + (k * 37) % 90,
-                k % 7,
-                k / 7,
-                (k + 7) % 21 % 7,
-                (k + 7) % 21 / 7
+                effects.join(",")
             )
         })
         .collect();
@@ -640,26 +644,51 @@ fn weights_beyond_the_fast_path_plan_with_big_integers() {
             "activities": [{}]}}"#,
         acts.join(",")
     );
-    let plan = Plan::from_json(text.as_bytes(), &odd).unwrap();
-    let planner = Planner::new(&odd, &base, &plan).unwrap();
-    assert!(matches!(planner.model, model::AnyModel::Big(_)));
-    let gold = Rank::parse_target(&odd, "gold", Lang::EN).unwrap();
-    let c = planner.cheapest(gold).unwrap();
-    assert!(c.feasible && c.optimal, "{c:?}");
-    let b = planner.best(None).unwrap();
-    assert!(
-        b.optimal && b.cost <= rust_decimal::Decimal::from(700),
-        "{b:?}"
-    );
-    // No cheaper set reaches Gold, and no set within the budget scores higher: brute force.
-    for mask in 0u32..1 << 14 {
-        let set: ActivitySet = (0..14).filter(|i| mask & (1 << i) != 0).collect();
-        let o = planner.evaluate(set).unwrap();
-        if o.rank >= gold {
-            assert!(o.cost >= c.cost, "{set:?} reaches gold for {}", o.cost);
+    let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
+    (fw, base, plan)
+}
+
+/// `by_dimension` frameworks with 6-decimal dimension and benchmark weights need exact scores
+/// beyond 2^100 units (about 2^170 over 7 dimensions, 2^550 over 30 of 40): the planner
+/// takes its 512-bit and big-integer paths (once refused) and answers what brute force finds.
+#[test]
+fn weights_beyond_the_fast_path_plan_exactly() {
+    for (n, wide) in [(7, true), (40, false)] {
+        let (fw, base, plan) = odd_weights(n);
+        let planner = Planner::new(&fw, &base, &plan).unwrap();
+        match &planner.model {
+            model::AnyModel::Wide(_) => assert!(wide, "{n} dimensions"),
+            model::AnyModel::Big(_) => assert!(!wide, "{n} dimensions"),
+            model::AnyModel::Fast(_) => panic!("{n} dimensions fit i128"),
         }
-        if o.cost <= rust_decimal::Decimal::from(700) {
-            assert!(o.percentage <= b.percentage, "{set:?} beats best");
+        let budget = rust_decimal::Decimal::from(700);
+        let table: Vec<_> = (0u32..1 << 10)
+            .map(|mask| {
+                let set: ActivitySet = (0..10).filter(|i| mask & (1 << i) != 0).collect();
+                planner.evaluate(set).unwrap()
+            })
+            .collect();
+        let best = table
+            .iter()
+            .filter(|o| o.cost <= budget)
+            .map(|o| o.percentage.clone())
+            .max();
+        let b = planner.best(None).unwrap();
+        assert!(b.optimal && b.cost <= budget, "{b:?}");
+        assert_eq!(Some(b.percentage), best, "{n}");
+        for target in ["bronze", "gold"] {
+            let rank = Rank::parse_target(&fw, target, Lang::EN).unwrap();
+            let c = planner.cheapest(rank).unwrap();
+            let cheapest = table
+                .iter()
+                .filter(|o| o.rank >= rank)
+                .map(|o| o.cost)
+                .min();
+            assert!(c.optimal, "{c:?}");
+            assert_eq!(c.feasible, cheapest.is_some(), "{n} {target}: {c:?}");
+            if let Some(cost) = cheapest {
+                assert_eq!(c.cost, cost, "{n} {target}");
+            }
         }
     }
 }

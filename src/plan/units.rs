@@ -1,11 +1,14 @@
 //! The integer type of the planner's exact scores: `i128` while the framework's weights keep
-//! every score total within 2^100 units (the fast path), arbitrary-size [`BigInt`] beyond
-//! (docs/plan.md, *Exact scores*). Costs stay `i128` micros throughout: the SPEC bounds them.
+//! every score total within 2^100 units (the fast path), a fixed 512-bit [`I512`] within
+//! 2^380 (a `by_dimension` framework with 6-decimal weights over a few dimensions), and
+//! arbitrary-size [`BigInt`] beyond (docs/plan.md, *Exact scores at any size*). Costs stay
+//! `i128` throughout: the SPEC bounds them.
 
 use std::cmp::Ordering;
 use std::fmt::Debug;
 use std::ops::{AddAssign, SubAssign};
 
+use bnum::types::I512;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive};
@@ -13,6 +16,10 @@ use num_traits::{Signed, ToPrimitive};
 /// Largest score total the `i128` path accepts, so that sums of scores and products of a
 /// score with a cost stay exact in `i128` or fall back to [`BigInt`] without overflow.
 const MAX_TOTAL: i128 = 1 << 100;
+
+/// Bits of the largest score total the [`I512`] path accepts: a product with a cost (below
+/// 2^127) still fits, or falls back to [`BigInt`].
+const I512_BITS: u64 = 380;
 
 /// An exact score in the planner's integer units.
 pub(crate) trait Units:
@@ -45,6 +52,16 @@ impl Units for i128 {
     }
 
     fn cmp_products(a: &i128, b: i128, c: &i128, d: i128) -> Ordering {
+        // Usual case, all four below 2^64: one plain 64 × 64-bit product each, which cannot
+        // overflow (a checked 128-bit product is a library call).
+        if let (Ok(a), Ok(b), Ok(c), Ok(d)) = (
+            u64::try_from(*a),
+            u64::try_from(b),
+            u64::try_from(*c),
+            u64::try_from(d),
+        ) {
+            return (u128::from(a) * u128::from(b)).cmp(&(u128::from(c) * u128::from(d)));
+        }
         match (a.checked_mul(b), c.checked_mul(d)) {
             (Some(x), Some(y)) => x.cmp(&y),
             _ => (BigInt::from(*a) * b).cmp(&(BigInt::from(*c) * d)),
@@ -61,6 +78,74 @@ impl Units for i128 {
     fn from_small(v: i128) -> i128 {
         v
     }
+}
+
+impl Units for I512 {
+    fn from_big(v: &BigInt) -> Option<I512> {
+        if v.bits() > I512_BITS {
+            return None;
+        }
+        v.to_string().parse().ok()
+    }
+
+    fn to_big(&self) -> BigInt {
+        // Decimal text both ways: only at the edges (a percentage, a threshold).
+        self.to_string().parse().unwrap_or_default()
+    }
+
+    fn cmp_products(a: &I512, b: i128, c: &I512, d: i128) -> Ordering {
+        match (product(a, b), product(c, d)) {
+            (Some(x), Some(y)) => x.iter().rev().cmp(y.iter().rev()),
+            _ => BigInt::cmp_products(&a.to_big(), b, &c.to_big(), d),
+        }
+    }
+
+    fn mul_div_floor(a: &I512, b: i128, c: &I512) -> i128 {
+        match product(a, b) {
+            Some(p) if p[8] == 0 && p[9] == 0 && p[7] >> 63 == 0 => {
+                let mut low = [0u64; 8];
+                low.copy_from_slice(&p[..8]);
+                let p = I512::from_bits(bnum::types::U512::from_digits(low));
+                i128::try_from(p / *c).unwrap_or(i128::MAX)
+            }
+            _ => BigInt::mul_div_floor(&a.to_big(), b, &c.to_big()),
+        }
+    }
+
+    fn from_small(v: i128) -> I512 {
+        I512::from(v)
+    }
+}
+
+/// `a × b` for non-negative `a` and `b` as little-endian 64-bit digits, by a 8 × 2 digit
+/// schoolbook product (a full 512 × 512-bit product costs 4 times as much, and most of the
+/// 512-bit path's time went there); `None` for a negative factor.
+fn product(a: &I512, b: i128) -> Option<[u64; 10]> {
+    if a.is_negative() || b < 0 {
+        return None;
+    }
+    let b = [b as u64, (b >> 64) as u64];
+    let mut out = [0u64; 10];
+    for (i, &x) in a.to_bits().digits().iter().enumerate() {
+        if x == 0 {
+            continue;
+        }
+        let mut carry = 0u128;
+        for (j, &y) in b.iter().enumerate() {
+            let t = u128::from(x) * u128::from(y) + u128::from(out[i + j]) + carry;
+            out[i + j] = t as u64;
+            carry = t >> 64;
+        }
+        // Below 2^511 × 2^127, so the carry never runs past the last digit.
+        let mut k = i + 2;
+        while carry != 0 && k < out.len() {
+            let t = u128::from(out[k]) + carry;
+            out[k] = t as u64;
+            carry = t >> 64;
+            k += 1;
+        }
+    }
+    Some(out)
 }
 
 impl Units for BigInt {
@@ -117,6 +202,30 @@ mod tests {
         assert_eq!(i128::from_big(&BigInt::from(MAX_TOTAL)), Some(MAX_TOTAL));
         assert_eq!(i128::from_big(&(BigInt::from(MAX_TOTAL) + 1)), None);
         let huge = BigInt::from(1) << 400;
+        assert_eq!(I512::from_big(&huge), None);
         assert_eq!(BigInt::from_big(&huge), Some(huge));
+        let wide = (BigInt::from(1) << 379) + 12_345;
+        let fixed = I512::from_big(&wide).expect("fits");
+        assert_eq!(fixed.to_big(), wide);
+    }
+
+    #[test]
+    fn the_512_bit_path_agrees_with_big_integers() {
+        let a = (BigInt::from(1) << 370) + 7;
+        let c = (BigInt::from(1) << 371) - 3;
+        let (fa, fc) = (
+            I512::from_big(&a).expect("a"),
+            I512::from_big(&c).expect("c"),
+        );
+        for (b, d) in [(3, 1), (1, 2), (i128::MAX, i128::MAX / 2), (5, 10)] {
+            assert_eq!(
+                I512::cmp_products(&fa, b, &fc, d),
+                BigInt::cmp_products(&a, b, &c, d)
+            );
+            assert_eq!(
+                I512::mul_div_floor(&fa, b, &fc),
+                BigInt::mul_div_floor(&a, b, &c)
+            );
+        }
     }
 }
