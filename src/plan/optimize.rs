@@ -397,7 +397,7 @@ fn cheapest_found<V: Units>(
         Some(g) if g.cost < greedy.cost => g,
         _ => greedy,
     };
-    f = improve_cover(m, goal, f, 8 * m.len() * m.len());
+    f = improve_cover(m, goal, f, 2 * m.len() * m.len());
     if f.cost > 0 {
         let cheaper = limits(f.cost - 1, goal.t_min.clone(), usize::MAX);
         if let Some(g) = search::run(m, goal, cheaper, Objective::MinCost, NONE, effort)? {

@@ -9,7 +9,7 @@ use std::fmt::Debug;
 use std::ops::{AddAssign, SubAssign};
 
 use bnum::types::I512;
-use num_bigint::BigInt;
+use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive};
 
@@ -85,12 +85,34 @@ impl Units for I512 {
         if v.bits() > I512_BITS {
             return None;
         }
-        v.to_string().parse().ok()
+        let (sign, bytes) = v.to_bytes_le();
+        let mut digits = [0u64; 8];
+        for (k, chunk) in bytes.chunks(8).enumerate() {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            digits[k] = u64::from_le_bytes(word);
+        }
+        let magnitude = I512::from_bits(bnum::types::U512::from_digits(digits));
+        Some(if sign == Sign::Minus {
+            -magnitude
+        } else {
+            magnitude
+        })
     }
 
     fn to_big(&self) -> BigInt {
-        // Decimal text both ways: only at the edges (a percentage, a threshold).
-        self.to_string().parse().unwrap_or_default()
+        let bytes: Vec<u8> = self
+            .unsigned_abs()
+            .digits()
+            .iter()
+            .flat_map(|d| d.to_le_bytes())
+            .collect();
+        let sign = if self.is_negative() {
+            Sign::Minus
+        } else {
+            Sign::Plus
+        };
+        BigInt::from_bytes_le(sign, &bytes)
     }
 
     fn cmp_products(a: &I512, b: i128, c: &I512, d: i128) -> Ordering {
@@ -204,9 +226,15 @@ mod tests {
         let huge = BigInt::from(1) << 400;
         assert_eq!(I512::from_big(&huge), None);
         assert_eq!(BigInt::from_big(&huge), Some(huge));
-        let wide = (BigInt::from(1) << 379) + 12_345;
-        let fixed = I512::from_big(&wide).expect("fits");
-        assert_eq!(fixed.to_big(), wide);
+        for wide in [
+            (BigInt::from(1) << 379) + 12_345,
+            -(BigInt::from(1u8) << 200u32) - 1,
+            BigInt::from(0),
+        ] {
+            let fixed = I512::from_big(&wide).expect("fits");
+            assert_eq!(fixed.to_big(), wide);
+            assert_eq!(fixed.to_string(), wide.to_string());
+        }
     }
 
     #[test]
