@@ -662,7 +662,10 @@ impl<V: Units> Engine<'_, V> {
                 }
             }
         }
-        if self.cap_count < usize::MAX && need.is_positive() {
+        if need.is_positive() {
+            // No activity adds more than its gain now, so reaching `need` takes at least the
+            // `k` largest gains' worth of activities: `k` more, costing at least the `k`
+            // cheapest (what proves sums of near-equal weights that fall between counts).
             let mut gains: Vec<&V> = items.iter().map(|it| &it.gain).collect();
             gains.sort_unstable_by(|a, b| b.cmp(a));
             let mut got = V::zero();
@@ -675,6 +678,13 @@ impl<V: Units> Engine<'_, V> {
                 k += 1;
             }
             if self.count + k > self.cap_count {
+                return Ok(false);
+            }
+            let mut costs: Vec<i128> = items.iter().map(|it| it.cost).collect();
+            let k = k.clamp(1, costs.len());
+            costs.select_nth_unstable(k - 1);
+            let least: i128 = costs[..k].iter().sum();
+            if least > room {
                 return Ok(false);
             }
         }

@@ -22,6 +22,11 @@ pub enum Class {
     /// and the Gold threshold odd: no subset sums to it exactly, so the relaxation's bound is
     /// one short of the optimum and only enumeration of subset sums proves it.
     SubsetSum,
+    /// One benchmark per activity and cost equal to the weight it gains, weights 10,000 to
+    /// 10,100, and the Gold threshold just above the heaviest sets of some size: it falls
+    /// strictly between the subset sums of two sizes, so the relaxation's bound is far below
+    /// the optimum (the lightest sets one size up).
+    SubsetGap,
     /// 1–3 effects, cost within ±10 % of the weight gained, on the built-in benchmarks with
     /// weights 1 to 20 and half credit for `partially_met`.
     Ratio,
@@ -38,10 +43,11 @@ pub enum Class {
 #[allow(dead_code)]
 impl Class {
     /// Every class.
-    pub const ALL: [Class; 7] = [
+    pub const ALL: [Class; 8] = [
         Class::Equal3,
         Class::Wide,
         Class::SubsetSum,
+        Class::SubsetGap,
         Class::Ratio,
         Class::ZeroFlood,
         Class::JointGates,
@@ -54,6 +60,7 @@ impl Class {
             Class::Equal3 => "equal3",
             Class::Wide => "wide",
             Class::SubsetSum => "subset_sum",
+            Class::SubsetGap => "subset_gap",
             Class::Ratio => "ratio",
             Class::ZeroFlood => "zero_flood",
             Class::JointGates => "joint_gates",
@@ -77,6 +84,7 @@ pub struct Case {
 pub fn case(class: Class, n: usize, rng: &mut Rng) -> Case {
     let framework = match class {
         Class::SubsetSum => subset_sum_framework(n, rng),
+        Class::SubsetGap => subset_gap_framework(n, rng),
         Class::Ratio => reweighted(rng, false),
         Class::ByDimension6 => reweighted(rng, true),
         _ => builtin(),
@@ -98,7 +106,7 @@ pub fn case(class: Class, n: usize, rng: &mut Rng) -> Case {
             let k = match class {
                 Class::Equal3 => 3,
                 Class::Wide => 4 + rng.below(3),
-                Class::SubsetSum => 1,
+                Class::SubsetSum | Class::SubsetGap => 1,
                 Class::Ratio | Class::ByDimension6 => 1 + rng.below(3),
                 Class::ZeroFlood => 1 + rng.below(2),
                 Class::JointGates => 2 + rng.below(2),
@@ -109,7 +117,7 @@ pub fn case(class: Class, n: usize, rng: &mut Rng) -> Case {
             let mut gained = 0u64;
             while effects.len() < k {
                 let b = match class {
-                    Class::SubsetSum => i,
+                    Class::SubsetSum | Class::SubsetGap => i,
                     // Every fourth activity raises two neighbouring gates, no other any.
                     Class::JointGates if i % 4 == 0 && effects.len() < 2 => {
                         gated[(i / 4 + effects.len()) % gated.len()]
@@ -127,7 +135,7 @@ pub fn case(class: Class, n: usize, rng: &mut Rng) -> Case {
                 // Three effects in four reach the top rating: lower ones earn little or
                 // nothing on the built-in scale, and Gold needs 33 of 41 benchmarks met.
                 let r = match class {
-                    Class::Equal3 | Class::Wide | Class::SubsetSum => top,
+                    Class::Equal3 | Class::Wide | Class::SubsetSum | Class::SubsetGap => top,
                     Class::JointGates if i % 4 == 0 && effects.len() < 2 => top,
                     _ if effects.is_empty() && i < gated.len() => top,
                     _ if rng.chance(75) => top,
@@ -138,7 +146,7 @@ pub fn case(class: Class, n: usize, rng: &mut Rng) -> Case {
             }
             let cost = match class {
                 Class::Equal3 | Class::Wide => 1000,
-                Class::SubsetSum => gained / 10,
+                Class::SubsetSum | Class::SubsetGap => gained / 10,
                 Class::Ratio => gained * 90 + rng.below(gained as usize * 20 + 1) as u64,
                 Class::ZeroFlood if rng.chance(75) => 0,
                 Class::ZeroFlood => 1000,
@@ -239,6 +247,39 @@ fn reweighted(rng: &mut Rng, by_dimension: bool) -> Value {
         scale[1]["credit"] = json!("0.5");
     }
     fw
+}
+
+/// `n` benchmarks weighing 10,000 to 10,100 and a Gold threshold (rounding down at 6
+/// decimals, so exact) one unit above the heaviest `5n/8` of them: no `5n/8` reach it and
+/// every larger set passes it by far.
+fn subset_gap_framework(n: usize, rng: &mut Rng) -> Value {
+    let weights: Vec<u64> = (0..n).map(|_| 10_000 + rng.below(101) as u64).collect();
+    let total: u64 = weights.iter().sum();
+    let mut sorted = weights.clone();
+    sorted.sort_unstable();
+    let k = 5 * n / 8;
+    let need = sorted[n - k..].iter().sum::<u64>() + 1;
+    // The least 6-decimal percentage at or above 100 need / total.
+    let micros = (100_000_000 * u128::from(need)).div_ceil(u128::from(total));
+    let gold = format!("{}.{:06}", micros / 1_000_000, micros % 1_000_000);
+    let benchmarks: Vec<Value> = weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| json!({"id": format!("B{i:02}"), "title": "b", "weight": w}))
+        .collect();
+    json!({
+        "id": "generated-subset-gap", "version": "1", "title": "subset gaps",
+        "rating_scale": [
+            {"id": "not_met", "credit": 0, "label": "Not met"},
+            {"id": "met", "credit": 1, "label": "Met"}
+        ],
+        "rounding": {"decimals": 6, "mode": "down"},
+        "dimensions": [{"id": "D", "title": "d", "benchmarks": benchmarks}],
+        "tiers": [
+            {"id": "bronze", "min": 10, "label": "Bronze"},
+            {"id": "gold", "min": gold, "label": "Gold"}
+        ]
+    })
 }
 
 /// `n` benchmarks with even weights 20 to 200 and one tier ladder whose Gold threshold needs
