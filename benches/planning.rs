@@ -57,13 +57,22 @@ fn baseline(fw: &Framework, kind: Baseline, rng: &mut Rng) -> Assessment {
     }
 }
 
-fn plan(fw: &Framework, n: usize, rng: &mut Rng) -> Plan {
+/// A random plan over the benchmarks `base` does not rate not applicable (a plan cannot
+/// bring those into the score: its effects there are refused).
+fn plan(fw: &Framework, base: &Assessment, n: usize, rng: &mut Rng) -> Plan {
+    let open: Vec<usize> = (0..fw.benchmarks().len())
+        .filter(|&b| {
+            !base.evidence.0.iter().any(|(id, e)| {
+                *id == *fw.benchmarks()[b].id && e.rating.as_deref() == Some("not_applicable")
+            })
+        })
+        .collect();
     let activities: Vec<serde_json::Value> = (0..n)
         .map(|i| {
             let mut used = Vec::new();
             let effects: Vec<serde_json::Value> = (0..1 + rng.below(3))
                 .filter_map(|_| {
-                    let b = rng.below(fw.benchmarks().len());
+                    let b = open[rng.below(open.len())];
                     let r = 1 + rng.below(fw.ratings().len() - 1);
                     if used.contains(&b) {
                         return None;
@@ -96,7 +105,11 @@ fn plan(fw: &Framework, n: usize, rng: &mut Rng) -> Plan {
 fn cases(fw: &Framework, kind: Baseline, n: usize, count: usize) -> Vec<(Assessment, Plan)> {
     let mut rng = Rng(0x5EA1_0000 + n as u64 * 7919 + kind as u64);
     (0..count)
-        .map(|_| (baseline(fw, kind, &mut rng), plan(fw, n, &mut rng)))
+        .map(|_| {
+            let base = baseline(fw, kind, &mut rng);
+            let plan = plan(fw, &base, n, &mut rng);
+            (base, plan)
+        })
         .collect()
 }
 

@@ -22,10 +22,10 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::num::decimal::{AsFraction, Number, Ratio};
 use crate::score::ladder::Rank;
 
-/// The work one question may do by default ([`Limit::Work`]): about 1.3 to 2.7 s at worst on
+/// The work one question may do by default ([`Limit::Work`]): about 0.2 to 2.7 s at worst on
 /// this project's 2-core VM (docs/PERFORMANCE.md, *Planning*). When it runs out the answer is
 /// the best set found, with `optimal` false and a proven bound.
-pub const DEFAULT_WORK: u64 = 250_000_000;
+pub const DEFAULT_WORK: u64 = 60_000_000;
 
 /// The default [`Limit`].
 pub const DEFAULT_LIMIT: Limit = Limit::Work(DEFAULT_WORK);
@@ -397,7 +397,7 @@ fn cheapest_found<V: Units>(
         Some(g) if g.cost < greedy.cost => g,
         _ => greedy,
     };
-    f = improve_cover(m, goal, f, 2 * m.len() * m.len());
+    f = improve_cover(m, goal, f, m.len() * m.len() / 2);
     if f.cost > 0 {
         let cheaper = limits(f.cost - 1, goal.t_min.clone(), usize::MAX);
         if let Some(g) = search::run(m, goal, cheaper, Objective::MinCost, NONE, effort)? {

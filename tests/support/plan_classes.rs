@@ -27,6 +27,9 @@ pub enum Class {
     /// strictly between the subset sums of two sizes, so the relaxation's bound is far below
     /// the optimum (the lightest sets one size up).
     SubsetGap,
+    /// One benchmark per activity, weights 10,000 to 11,000, cost 0 to 10 % above the weight
+    /// gained, Gold at about 60 % of the total: a covering knapsack whose ratios nearly tie.
+    Knapsack,
     /// 1–3 effects, cost within ±10 % of the weight gained, on the built-in benchmarks with
     /// weights 1 to 20 and half credit for `partially_met`.
     Ratio,
@@ -43,11 +46,12 @@ pub enum Class {
 #[allow(dead_code)]
 impl Class {
     /// Every class.
-    pub const ALL: [Class; 8] = [
+    pub const ALL: [Class; 9] = [
         Class::Equal3,
         Class::Wide,
         Class::SubsetSum,
         Class::SubsetGap,
+        Class::Knapsack,
         Class::Ratio,
         Class::ZeroFlood,
         Class::JointGates,
@@ -61,6 +65,7 @@ impl Class {
             Class::Wide => "wide",
             Class::SubsetSum => "subset_sum",
             Class::SubsetGap => "subset_gap",
+            Class::Knapsack => "knapsack",
             Class::Ratio => "ratio",
             Class::ZeroFlood => "zero_flood",
             Class::JointGates => "joint_gates",
@@ -84,7 +89,8 @@ pub struct Case {
 pub fn case(class: Class, n: usize, rng: &mut Rng) -> Case {
     let framework = match class {
         Class::SubsetSum => subset_sum_framework(n, rng),
-        Class::SubsetGap => subset_gap_framework(n, rng),
+        Class::SubsetGap => subset_gap_framework(n, rng, false),
+        Class::Knapsack => subset_gap_framework(n, rng, true),
         Class::Ratio => reweighted(rng, false),
         Class::ByDimension6 => reweighted(rng, true),
         _ => builtin(),
@@ -106,7 +112,7 @@ pub fn case(class: Class, n: usize, rng: &mut Rng) -> Case {
             let k = match class {
                 Class::Equal3 => 3,
                 Class::Wide => 4 + rng.below(3),
-                Class::SubsetSum | Class::SubsetGap => 1,
+                Class::SubsetSum | Class::SubsetGap | Class::Knapsack => 1,
                 Class::Ratio | Class::ByDimension6 => 1 + rng.below(3),
                 Class::ZeroFlood => 1 + rng.below(2),
                 Class::JointGates => 2 + rng.below(2),
@@ -117,7 +123,7 @@ pub fn case(class: Class, n: usize, rng: &mut Rng) -> Case {
             let mut gained = 0u64;
             while effects.len() < k {
                 let b = match class {
-                    Class::SubsetSum | Class::SubsetGap => i,
+                    Class::SubsetSum | Class::SubsetGap | Class::Knapsack => i,
                     // Every fourth activity raises two neighbouring gates, no other any.
                     Class::JointGates if i % 4 == 0 && effects.len() < 2 => {
                         gated[(i / 4 + effects.len()) % gated.len()]
@@ -135,7 +141,11 @@ pub fn case(class: Class, n: usize, rng: &mut Rng) -> Case {
                 // Three effects in four reach the top rating: lower ones earn little or
                 // nothing on the built-in scale, and Gold needs 33 of 41 benchmarks met.
                 let r = match class {
-                    Class::Equal3 | Class::Wide | Class::SubsetSum | Class::SubsetGap => top,
+                    Class::Equal3
+                    | Class::Wide
+                    | Class::SubsetSum
+                    | Class::SubsetGap
+                    | Class::Knapsack => top,
                     Class::JointGates if i % 4 == 0 && effects.len() < 2 => top,
                     _ if effects.is_empty() && i < gated.len() => top,
                     _ if rng.chance(75) => top,
@@ -147,6 +157,7 @@ pub fn case(class: Class, n: usize, rng: &mut Rng) -> Case {
             let cost = match class {
                 Class::Equal3 | Class::Wide => 1000,
                 Class::SubsetSum | Class::SubsetGap => gained / 10,
+                Class::Knapsack => gained / 10 + rng.below(gained as usize / 100 + 1) as u64,
                 Class::Ratio => gained * 90 + rng.below(gained as usize * 20 + 1) as u64,
                 Class::ZeroFlood if rng.chance(75) => 0,
                 Class::ZeroFlood => 1000,
@@ -251,14 +262,20 @@ fn reweighted(rng: &mut Rng, by_dimension: bool) -> Value {
 
 /// `n` benchmarks weighing 10,000 to 10,100 and a Gold threshold (rounding down at 6
 /// decimals, so exact) one unit above the heaviest `5n/8` of them: no `5n/8` reach it and
-/// every larger set passes it by far.
-fn subset_gap_framework(n: usize, rng: &mut Rng) -> Value {
-    let weights: Vec<u64> = (0..n).map(|_| 10_000 + rng.below(101) as u64).collect();
+/// every larger set passes it by far. With `knapsack`: weights 10,000 to 11,000 and the
+/// threshold at 60 % of the total plus up to 1,000.
+fn subset_gap_framework(n: usize, rng: &mut Rng, knapsack: bool) -> Value {
+    let spread = if knapsack { 1001 } else { 101 };
+    let weights: Vec<u64> = (0..n).map(|_| 10_000 + rng.below(spread) as u64).collect();
     let total: u64 = weights.iter().sum();
     let mut sorted = weights.clone();
     sorted.sort_unstable();
     let k = 5 * n / 8;
-    let need = sorted[n - k..].iter().sum::<u64>() + 1;
+    let need = if knapsack {
+        total * 3 / 5 + rng.below(1001) as u64
+    } else {
+        sorted[n - k..].iter().sum::<u64>() + 1
+    };
     // The least 6-decimal percentage at or above 100 need / total.
     let micros = (100_000_000 * u128::from(need)).div_ceil(u128::from(total));
     let gold = format!("{}.{:06}", micros / 1_000_000, micros % 1_000_000);
