@@ -492,29 +492,16 @@ fn the_work_budget_counts_effects() {
     )
     .unwrap();
     // Activity k raises 200 benchmarks spread over the framework, overlapping its neighbours.
-    let acts: Vec<String> = (0..64)
-        .map(|k| {
-            let effects: Vec<String> = (0..200)
-                .map(|j| {
-                    format!(
-                        r#"{{"benchmark": "B{:04}", "rating": "met"}}"#,
-                        (k * 37 + j * 11) % n
-                    )
-                })
+    let plan = plan_with(
+        &fw,
+        100_000,
+        (0..64).map(|k| {
+            let met: Vec<String> = (0..200)
+                .map(|j| format!("B{:04}", (k * 37 + j * 11) % n))
                 .collect();
-            format!(
-                r#"{{"id": "A{k:02}", "title": "a", "cost": {}, "effects": [{}]}}"#,
-                1000 + (k * 7919) % 9000,
-                effects.join(",")
-            )
-        })
-        .collect();
-    let text = format!(
-        r#"{{"framework": {{"id": "wide", "version": "1"}}, "office": "o", "budget": 100000,
-            "activities": [{}]}}"#,
-        acts.join(",")
+            (1000 + (k * 7919) % 9000, met)
+        }),
     );
-    let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
     let work = 2_000_000;
     let p = Planner::new(&fw, &base, &plan)
         .unwrap()
@@ -543,26 +530,20 @@ fn equal_costs_are_proven_within_a_small_budget() {
             .wrapping_add(1);
         (state >> 33) as usize % n
     };
-    let acts: Vec<String> = (0..64)
-        .map(|k| {
-            let mut picked: Vec<usize> = Vec::new();
-            while picked.len() < 3 {
-                let b = next(ids.len());
-                if !picked.contains(&b) {
-                    picked.push(b);
+    let plan = plan_with(
+        &fw,
+        10,
+        (0..64).map(|_| {
+            let mut met: Vec<String> = Vec::new();
+            while met.len() < 3 {
+                let b = &ids[next(ids.len())];
+                if !met.contains(b) {
+                    met.push(b.clone());
                 }
             }
-            let effects: Vec<String> = picked
-                .iter()
-                .map(|&b| format!(r#"{{"benchmark": "{}", "rating": "met"}}"#, ids[b]))
-                .collect();
-            format!(
-                r#"{{"id": "A{k:02}", "title": "a", "cost": 1000, "effects": [{}]}}"#,
-                effects.join(",")
-            )
-        })
-        .collect();
-    let plan = Plan::from_json(doc(&acts.join(",")).as_bytes(), &fw).unwrap();
+            (1000, met)
+        }),
+    );
     let base = Assessment::from_json(
         br#"{"framework": {"id": "undp-gender-seal-co", "version": "2021.2"}, "office": "o", "evidence": {}}"#,
     )
@@ -575,6 +556,36 @@ fn equal_costs_are_proven_within_a_small_budget() {
     assert!(c.feasible && c.optimal, "{c:?}");
     // 33 of 41 benchmarks met, 3 per activity: at least 11 activities.
     assert!(c.cost >= rust_decimal::Decimal::from(11_000), "{c:?}");
+}
+
+/// A plan on `fw` with `budget` whose activities A00, A01, … each cost `cost` and meet the
+/// benchmarks `met`.
+fn plan_with(
+    fw: &Framework,
+    budget: usize,
+    activities: impl Iterator<Item = (usize, Vec<String>)>,
+) -> Plan {
+    let acts: Vec<String> = activities
+        .enumerate()
+        .map(|(k, (cost, met))| {
+            let effects: Vec<String> = met
+                .iter()
+                .map(|b| format!(r#"{{"benchmark": "{b}", "rating": "met"}}"#))
+                .collect();
+            format!(
+                r#"{{"id": "A{k:02}", "title": "a", "cost": {cost}, "effects": [{}]}}"#,
+                effects.join(",")
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"framework": {{"id": "{}", "version": "{}"}}, "office": "o", "budget": {budget},
+            "activities": [{}]}}"#,
+        fw.id(),
+        fw.version(),
+        acts.join(",")
+    );
+    Plan::from_json(text.as_bytes(), fw).unwrap()
 }
 
 /// The plan of [`weights_beyond_the_fast_path_plan_exactly`] over `n` dimensions of 3
@@ -619,32 +630,20 @@ fn odd_weights(n: usize) -> (Framework, Assessment, Plan) {
     let nb = 3 * n;
     // Activity k meets benchmarks 12k, 12k + 3 and 12k + 6 (mod the count): 30 dimensions of
     // 40 (about 2^550 units), or every one of 7 (about 2^170).
-    let acts: Vec<String> = (0..10)
-        .map(|k| {
-            let effects: Vec<String> = [0, 3, 6]
+    let plan = plan_with(
+        &fw,
+        700,
+        (0..10).map(|k| {
+            let met: Vec<String> = [0, 3, 6]
                 .iter()
                 .map(|o| {
                     let b = (12 * k + o) % nb;
-                    format!(
-                        r#"{{"benchmark": "D{}B{}", "rating": "met"}}"#,
-                        b / 3,
-                        b % 3
-                    )
+                    format!("D{}B{}", b / 3, b % 3)
                 })
                 .collect();
-            format!(
-                r#"{{"id": "A{k:02}", "title": "a", "cost": {}, "effects": [{}]}}"#,
-                100 + (k * 37) % 90,
-                effects.join(",")
-            )
-        })
-        .collect();
-    let text = format!(
-        r#"{{"framework": {{"id": "odd", "version": "1"}}, "office": "o", "budget": 700,
-            "activities": [{}]}}"#,
-        acts.join(",")
+            (100 + (k * 37) % 90, met)
+        }),
     );
-    let plan = Plan::from_json(text.as_bytes(), &fw).unwrap();
     (fw, base, plan)
 }
 

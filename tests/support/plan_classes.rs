@@ -279,23 +279,34 @@ fn subset_gap_framework(n: usize, rng: &mut Rng, knapsack: bool) -> Value {
     // The least 6-decimal percentage at or above 100 need / total.
     let micros = (100_000_000 * u128::from(need)).div_ceil(u128::from(total));
     let gold = format!("{}.{:06}", micros / 1_000_000, micros % 1_000_000);
+    one_dimension(
+        "generated-subset-gap",
+        &weights,
+        6,
+        json!([
+            {"id": "bronze", "min": 10, "label": "Bronze"},
+            {"id": "gold", "min": gold, "label": "Gold"}
+        ]),
+    )
+}
+
+/// A framework `id` of one dimension of benchmarks weighing `weights`, rated not met or met,
+/// rounding down at `decimals`, with `tiers`.
+fn one_dimension(id: &str, weights: &[u64], decimals: u32, tiers: Value) -> Value {
     let benchmarks: Vec<Value> = weights
         .iter()
         .enumerate()
         .map(|(i, w)| json!({"id": format!("B{i:02}"), "title": "b", "weight": w}))
         .collect();
     json!({
-        "id": "generated-subset-gap", "version": "1", "title": "subset gaps",
+        "id": id, "version": "1", "title": "generated",
         "rating_scale": [
             {"id": "not_met", "credit": 0, "label": "Not met"},
             {"id": "met", "credit": 1, "label": "Met"}
         ],
-        "rounding": {"decimals": 6, "mode": "down"},
+        "rounding": {"decimals": decimals, "mode": "down"},
         "dimensions": [{"id": "D", "title": "d", "benchmarks": benchmarks}],
-        "tiers": [
-            {"id": "bronze", "min": 10, "label": "Bronze"},
-            {"id": "gold", "min": gold, "label": "Gold"}
-        ]
+        "tiers": tiers
     })
 }
 
@@ -310,23 +321,14 @@ fn subset_sum_framework(n: usize, rng: &mut Rng) -> Value {
         .flat_map(|d| [80 - d, 81 + d])
         .find(|&m| need(m) % 2 == 1)
         .unwrap_or(80);
-    let benchmarks: Vec<Value> = weights
-        .iter()
-        .enumerate()
-        .map(|(i, w)| json!({"id": format!("B{i:02}"), "title": "b", "weight": w}))
-        .collect();
-    json!({
-        "id": "generated-subset-sum", "version": "1", "title": "subset sums",
-        "rating_scale": [
-            {"id": "not_met", "credit": 0, "label": "Not met"},
-            {"id": "met", "credit": 1, "label": "Met"}
-        ],
-        "rounding": {"decimals": 0, "mode": "down"},
-        "dimensions": [{"id": "D", "title": "d", "benchmarks": benchmarks}],
-        "tiers": [
+    one_dimension(
+        "generated-subset-sum",
+        &weights,
+        0,
+        json!([
             {"id": "bronze", "min": 30, "label": "Bronze"},
             {"id": "silver", "min": 50, "label": "Silver"},
             {"id": "gold", "min": gold, "label": "Gold"}
-        ]
-    })
+        ]),
+    )
 }
