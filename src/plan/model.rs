@@ -28,7 +28,7 @@ pub(crate) struct Slot<V> {
     pub level0: u8,
     /// Score value at each rating index.
     pub value: Vec<V>,
-    /// Index in [`Model::dims`] when the benchmark's dimension has a gate.
+    /// Index in [`Model::e0`] (the gated dimensions) when the benchmark's dimension has a gate.
     pub dim: Option<usize>,
     /// Earned amount (10^-12 units) at each rating index, for dimension gates.
     pub earned: Vec<i128>,

@@ -11,7 +11,11 @@
 //! after any further additions, and a fractional knapsack over those gains bounds what the
 //! remaining money can still buy (likewise for each gated dimension). The best rating each
 //! benchmark can still reach bounds the score regardless of money; an unmet benchmark gate
-//! needs one of its remaining coverers, at least the cheapest one's cost.
+//! needs one of its remaining coverers, at least the cheapest one's cost. A dual solution of
+//! the covering LP bounds the cost where activities overlap ([`Engine::dual_exceeds`]), and
+//! the number of activities the largest gains need bounds both the count and, through the
+//! cheapest that many, the cost. The score is generic over its integer type ([`Units`]):
+//! the same search runs on `i128`, 512-bit or arbitrary-size scores.
 
 use std::cmp::Ordering;
 
