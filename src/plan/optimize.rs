@@ -239,26 +239,15 @@ fn score_upper_bound<V: Units>(m: &Model<V>, p: &Planner<'_>, cap: i128, known: 
 /// A set meeting `goal`, found greedily: every candidate, then each dropped in turn (dearest
 /// first) while the rest still meets it. `None` when even every candidate does not.
 fn greedy_cover<V: Units>(m: &Model<V>, goal: &Goal<V>) -> Option<Found<V>> {
-    let (mut f, ok) = search::evaluate(m, goal, m.live());
-    if !ok {
-        return None;
-    }
-    let mut order: Vec<usize> = (0..m.len()).filter(|&i| m.live() & (1 << i) != 0).collect();
-    order.sort_by(|&a, &b| m.cost[b].cmp(&m.cost[a]).then(b.cmp(&a)));
-    for i in order {
-        let (g, ok) = search::evaluate(m, goal, f.mask & !(1 << i));
-        if ok {
-            f = g;
-        }
-    }
-    Some(f)
+    search::evaluate(m, goal, m.live())
+        .1
+        .then(|| drop_redundant(m, goal, m.live()))
 }
 
 /// A set meeting `goal`, built greedily: for each unmet benchmark gate its coverer of best
 /// gain per cost, then the candidates of best marginal gain per cost until the score and the
 /// dimension gates are reached, then each dropped in turn (dearest first) while the rest still
-/// meets it. `None` when the gains run out first (a dimension gate the score gains do not
-/// lead to).
+/// meets it. `None` when the candidates run out first.
 fn greedy_build<V: Units>(m: &Model<V>, goal: &Goal<V>) -> Option<Found<V>> {
     let live = m.live();
     let mut mask = 0u64;
@@ -266,34 +255,27 @@ fn greedy_build<V: Units>(m: &Model<V>, goal: &Goal<V>) -> Option<Found<V>> {
         if g.coverers & mask != 0 {
             continue;
         }
-        let (base, _) = search::evaluate(m, goal, mask);
-        let pick = (0..m.len())
-            .filter(|&i| g.coverers & live & (1 << i) != 0)
-            .map(|i| Item {
-                i,
-                gain: search::evaluate(m, goal, mask | (1 << i)).0.t - base.t.clone(),
-                cost: m.cost[i],
-            })
-            .min_by(super::bounds::by_ratio)?;
-        mask |= 1 << pick.i;
+        mask |= 1 << best_added(m, goal, mask, g.coverers & live)?;
     }
-    loop {
-        let (base, ok) = search::evaluate(m, goal, mask);
-        if ok {
-            break;
-        }
-        let pick = (0..m.len())
-            .filter(|&i| live & !mask & (1 << i) != 0)
-            .map(|i| Item {
-                i,
-                gain: search::evaluate(m, goal, mask | (1 << i)).0.t - base.t.clone(),
-                cost: m.cost[i],
-            })
-            .filter(|it| it.gain > V::zero())
-            .min_by(super::bounds::by_ratio)?;
-        mask |= 1 << pick.i;
+    while !search::evaluate(m, goal, mask).1 {
+        mask |= 1 << best_added(m, goal, mask, live & !mask)?;
     }
     Some(drop_redundant(m, goal, mask))
+}
+
+/// The candidate of `among` whose marginal gain on `mask` is best per cost (`None` when
+/// `among` is empty).
+fn best_added<V: Units>(m: &Model<V>, goal: &Goal<V>, mask: u64, among: u64) -> Option<usize> {
+    let (base, _) = search::evaluate(m, goal, mask);
+    (0..m.len())
+        .filter(|&i| among & (1 << i) != 0)
+        .map(|i| Item {
+            i,
+            gain: search::evaluate(m, goal, mask | (1 << i)).0.t - base.t.clone(),
+            cost: m.cost[i],
+        })
+        .min_by(super::bounds::by_ratio)
+        .map(|it| it.i)
 }
 
 /// The set `mask` (which meets `goal`) with each candidate dropped in turn, dearest first,
