@@ -477,3 +477,27 @@ fn percentages_are_exact_rationals() {
     let want = Ratio::new(2900.into(), 39.into());
     assert_eq!(o.percentage, want);
 }
+
+/// The bounds that prove the hard classes (the dual of the covering LP, the count bound) at
+/// 64 activities: each of these plans is proven within a work budget a search without that
+/// bound runs out of (`by_dimension6` needs the dual, `subset_gap` the count bound).
+#[test]
+fn hard_classes_are_proven_within_a_small_budget() {
+    use plan_classes::Class;
+    for (class, work) in [(Class::ByDimension6, 300_000), (Class::SubsetGap, 300_000)] {
+        let mut rng = Rng(0x11_0000 + 64 * 131 + class as u64);
+        for k in 0..3 {
+            let case = plan_classes::case(class, 64, &mut rng);
+            let fw = Framework::from_json(case.framework.to_string().as_bytes()).expect("fw");
+            let base = Assessment::from_json(case.baseline.to_string().as_bytes()).expect("base");
+            let plan = Plan::from_json(case.plan.to_string().as_bytes(), &fw).expect("plan");
+            let gold = Rank::parse_target(&fw, "gold", gender_seal::i18n::Lang::EN).expect("gold");
+            let c = Planner::new(&fw, &base, &plan)
+                .expect("planner")
+                .with_limit(gender_seal::plan::Limit::Work(work))
+                .cheapest(gold)
+                .expect("answer");
+            assert!(c.optimal, "{} plan {k} not proven: {c:?}", class.name());
+        }
+    }
+}

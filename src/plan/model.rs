@@ -102,7 +102,7 @@ pub(crate) struct Model<V> {
     start: Vec<Option<usize>>,
 }
 
-/// The model at the integer size its scores need: `i128` when they fit, else [`BigInt`].
+/// The model at the integer size its scores need: `i128`, else 512 bits, else [`BigInt`].
 #[derive(Debug, Clone)]
 pub(crate) enum AnyModel {
     Fast(Model<i128>),
@@ -111,23 +111,19 @@ pub(crate) enum AnyModel {
 }
 
 impl AnyModel {
-    /// Builds the model of `plan` over the baseline ratings `base` ([`Model::new`]) with the
-    /// smallest integer type its scores fit.
+    /// Builds the model of `plan` over the baseline ratings `base` ([`Model::new`]), once,
+    /// and keeps it in the smallest integer type its scores fit.
     pub(crate) fn new(fw: &Framework, plan: &Plan, base: &[Option<usize>]) -> Result<AnyModel> {
-        if let Some(m) = Model::new(fw, plan, base)? {
-            return Ok(AnyModel::Fast(m));
-        }
-        if let Some(m) = Model::new(fw, plan, base)? {
-            return Ok(AnyModel::Wide(m));
-        }
-        match Model::new(fw, plan, base)? {
-            Some(m) => Ok(AnyModel::Big(m)),
-            None => Err(Error::new(
-                ErrorKind::Request,
-                "",
-                "internal: a big-integer planning model refused its scores",
-            )),
-        }
+        let m = Model::new(fw, plan, base)?;
+        let total = m.max_total();
+        let m = match m.narrow() {
+            Ok(fast) => return Ok(AnyModel::Fast(fast.weigh_work(&total))),
+            Err(m) => m,
+        };
+        Ok(match m.narrow() {
+            Ok(wide) => AnyModel::Wide(wide.weigh_work(&total)),
+            Err(m) => AnyModel::Big((*m).weigh_work(&total)),
+        })
     }
 }
 
@@ -135,14 +131,14 @@ fn big(v: i128) -> BigInt {
     BigInt::from(v)
 }
 
-impl<V: Units> Model<V> {
-    /// Builds the model of `plan` over the baseline ratings `base` (one per benchmark);
-    /// `None` when its scores do not fit `V` ([`Units::from_big`]).
+impl Model<BigInt> {
+    /// Builds the model of `plan` over the baseline ratings `base` (one per benchmark), its
+    /// scores in big integers ([`Model::narrow`] takes them to a smaller type).
     pub(crate) fn new(
         fw: &Framework,
         plan: &Plan,
         base: &[Option<usize>],
-    ) -> Result<Option<Model<V>>> {
+    ) -> Result<Model<BigInt>> {
         let acts = plan.activities();
         let committed = plan.committed();
         let mut start: Vec<Option<usize>> = base.to_vec();
@@ -193,17 +189,14 @@ impl<V: Units> Model<V> {
             effects.push(list);
         }
         let gated: Vec<usize> = gated_dimensions(fw);
-        let Some((slots, lden)) = slot_values::<V>(fw, &start, &bench_of_slot, &totals, &gated)
-        else {
-            return Ok(None);
-        };
-        let mut t0 = V::zero();
-        let mut granule = V::zero();
+        let (slots, lden) = slot_values(fw, &start, &bench_of_slot, &totals, &gated);
+        let mut t0 = BigInt::zero();
+        let mut granule = BigInt::zero();
         for s in &slots {
             let v0 = &s.value[s.level0 as usize];
-            t0 += v0.clone();
+            t0 += v0;
             for v in &s.value[s.level0 as usize..] {
-                granule = granule.gcd(&(v.clone() - v0.clone()));
+                granule = granule.gcd(&(v - v0));
             }
         }
         let micros: Vec<i128> = cands
@@ -224,7 +217,11 @@ impl<V: Units> Model<V> {
             work: Vec::new(),
             slots,
             t0,
-            granule: if granule.is_zero() { V::one() } else { granule },
+            granule: if granule.is_zero() {
+                BigInt::from(1)
+            } else {
+                granule
+            },
             e0: gated.iter().map(|&d| totals[d].earned).collect(),
             dim_ids: gated,
             totals,
@@ -243,7 +240,70 @@ impl<V: Units> Model<V> {
                 model.by_slot[s].push((i, l));
             }
         }
-        Ok(Some(model))
+        Ok(model)
+    }
+
+    /// Every slot at its top value (credits rise with the rating): at least every score.
+    fn max_total(&self) -> BigInt {
+        self.slots.iter().filter_map(|s| s.value.last()).sum()
+    }
+
+    /// The same model with its scores in `W`, or itself back when the largest total does not
+    /// fit: every slot at its top value (credits rise with the rating), which bounds every
+    /// score, gain and granule.
+    pub(crate) fn narrow<W: Units>(self) -> std::result::Result<Model<W>, Box<Model<BigInt>>> {
+        let total = self.max_total();
+        let to = |v: &BigInt| W::from_big(v);
+        let converted = W::from_big(&total).and_then(|_| {
+            let slots: Option<Vec<Slot<W>>> = self
+                .slots
+                .iter()
+                .map(|s| {
+                    Some(Slot {
+                        level0: s.level0,
+                        value: s.value.iter().map(to).collect::<Option<_>>()?,
+                        dim: s.dim,
+                        earned: s.earned.clone(),
+                    })
+                })
+                .collect();
+            Some((slots?, to(&self.t0)?, to(&self.granule)?))
+        });
+        let Some((slots, t0, granule)) = converted else {
+            return Err(Box::new(self));
+        };
+        Ok(Model {
+            index: self.index,
+            cost: self.cost,
+            unit: self.unit,
+            effects: self.effects,
+            slots,
+            by_slot: self.by_slot,
+            work: self.work,
+            t0,
+            granule,
+            e0: self.e0,
+            dim_ids: self.dim_ids,
+            totals: self.totals,
+            p0: self.p0,
+            lden: self.lden,
+            committed: self.committed,
+            committed_micros: self.committed_micros,
+            slot_of: self.slot_of,
+            start: self.start,
+        })
+    }
+}
+
+impl<V: Units> Model<V> {
+    /// The model with each candidate's work ([`Model::work`]) weighed by what arithmetic on
+    /// `V` costs for scores up to `total` ([`Units::work_factor`]).
+    fn weigh_work(mut self, total: &BigInt) -> Model<V> {
+        let factor = V::work_factor(total);
+        for w in &mut self.work {
+            *w = w.saturating_mul(factor);
+        }
+        self
     }
 
     /// Number of candidates (some may have been dropped as dominated: no effects left).
@@ -506,15 +566,14 @@ fn gated_dimensions(fw: &Framework) -> Vec<usize> {
     dims
 }
 
-/// Integer score values of each slot and `L`; `None` when a value or the largest total does
-/// not fit `V`.
-fn slot_values<V: Units>(
+/// Integer score values of each slot and `L`.
+fn slot_values(
     fw: &Framework,
     start: &[Option<usize>],
     benches: &[usize],
     totals: &[DimensionTotal],
     gated: &[usize],
-) -> Option<(Vec<Slot<V>>, BigInt)> {
+) -> (Vec<Slot<BigInt>>, BigInt) {
     // Contribution of benchmark b at credit c to P / 100: weight × credit / den(b).
     let applicable_weights: i128 = totals
         .iter()
@@ -547,15 +606,11 @@ fn slot_values<V: Units>(
         raw.push(row);
     }
     let mut slots = Vec::with_capacity(benches.len());
-    let mut total = BigInt::zero();
     for (row, &b) in raw.iter().zip(benches) {
-        let mut value = Vec::with_capacity(ratings);
-        for q in row {
-            value.push(V::from_big(&(q.numer() * (&lden / q.denom())))?);
-        }
-        // Credits rise with the rating: the last value is the largest.
-        total += value.last().map(V::to_big).unwrap_or_default();
-        V::from_big(&total)?;
+        let value = row
+            .iter()
+            .map(|q| q.numer() * (&lden / q.denom()))
+            .collect();
         let d = fw.benchmarks()[b].dimension;
         slots.push(Slot {
             level0: start[b].unwrap_or(0) as u8,
@@ -566,5 +621,5 @@ fn slot_values<V: Units>(
                 .collect(),
         });
     }
-    Some((slots, lden))
+    (slots, lden)
 }

@@ -652,6 +652,11 @@ fn odd_weights(n: usize) -> (Framework, Assessment, Plan) {
 /// takes its 512-bit and big-integer paths (once refused) and answers what brute force finds.
 #[test]
 fn weights_beyond_the_fast_path_plan_exactly() {
+    // Whole weights stay on the fast path.
+    let fw = fw();
+    let (base, plan) = (mali(), mali_plan(&fw));
+    let planner = Planner::new(&fw, &base, &plan).unwrap();
+    assert!(matches!(planner.model, model::AnyModel::Fast(_)));
     for (n, wide) in [(7, true), (40, false)] {
         let (fw, base, plan) = odd_weights(n);
         let planner = Planner::new(&fw, &base, &plan).unwrap();

@@ -40,6 +40,11 @@ pub(crate) trait Units:
 
     /// A small integer as a score.
     fn from_small(v: i128) -> Self;
+
+    /// Work units ([`super::search::Limit::Work`]) one unit of search costs on scores whose
+    /// largest total is `total`: arithmetic on wider integers is dearer, so the same budget
+    /// stays about as long in time.
+    fn work_factor(total: &BigInt) -> u64;
 }
 
 impl Units for i128 {
@@ -77,6 +82,10 @@ impl Units for i128 {
 
     fn from_small(v: i128) -> i128 {
         v
+    }
+
+    fn work_factor(_: &BigInt) -> u64 {
+        1
     }
 }
 
@@ -137,6 +146,10 @@ impl Units for I512 {
     fn from_small(v: i128) -> I512 {
         I512::from(v)
     }
+
+    fn work_factor(_: &BigInt) -> u64 {
+        2
+    }
 }
 
 /// `a × b` for non-negative `a` and `b` as little-endian 64-bit digits, by a 8 × 2 digit
@@ -189,6 +202,11 @@ impl Units for BigInt {
 
     fn from_small(v: i128) -> BigInt {
         BigInt::from(v)
+    }
+
+    fn work_factor(total: &BigInt) -> u64 {
+        // Allocation, then linear in the 64-bit digits.
+        4 + total.bits() / 64
     }
 }
 
