@@ -287,9 +287,11 @@ fn two_hundred_thousand_blocked_tiers() {
 }
 
 /// A 15 MB assessment of the 10,000-benchmark framework: every benchmark met, with long notes.
-fn large_assessment() -> (String, String) {
+/// Each test names its own copy (`tag`): tests run in parallel, and one rewriting the file
+/// while another reads it gave the reader a truncated assessment.
+fn large_assessment(tag: &str) -> (String, String) {
     let fw_path = write(
-        "large-framework.json",
+        &format!("{tag}-large-framework.json"),
         &framework(10_000, b, json!([])).to_string(),
     );
     let note = "n".repeat(1_450);
@@ -302,13 +304,16 @@ fn large_assessment() -> (String, String) {
         "{}",
         text.len()
     );
-    (fw_path, write("large-assessment.json", &text))
+    (
+        fw_path,
+        write(&format!("{tag}-large-assessment.json"), &text),
+    )
 }
 
 /// Class 5: forty cases on one 15 MB assessment parse it once and run one at a time.
 #[test]
 fn forty_cases_on_one_large_assessment() {
-    let (fw_path, a_path) = large_assessment();
+    let (fw_path, a_path) = large_assessment("check");
     let cases: Vec<Value> = (0..40)
         .map(|i| json!({"name": format!("case {i}"), "assessment": a_path, "expect": {"tier": "bronze", "percentage": 100}}))
         .collect();
@@ -328,7 +333,7 @@ fn forty_cases_on_one_large_assessment() {
 /// Class 5: the same large assessment forty times in `diff`.
 #[test]
 fn diff_of_one_large_assessment_forty_times() {
-    let (fw_path, a_path) = large_assessment();
+    let (fw_path, a_path) = large_assessment("diff");
     let mut args = vec![
         "diff", "--from", &fw_path, "--to", &fw_path, "--format", "json",
     ];
