@@ -26,6 +26,7 @@
 
 mod answer;
 mod bounds;
+mod front;
 mod model;
 mod optimize;
 mod project;

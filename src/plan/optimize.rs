@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use super::ActivitySet;
 use super::bounds::Item;
+use super::front::{self, First};
 use super::model::{AnyModel, Goal, Model};
 use super::project::Planner;
 use super::search::{self, Effort, Found, Limit, Limits, Objective};
@@ -386,6 +387,9 @@ fn cheapest_found<V: Units>(
         _ => greedy,
     };
     f = improve_cover(m, goal, f, m.len() * m.len() / 2);
+    if let Some(Some(g)) = front::solve(m, goal, f.cost, First::Cost, effort) {
+        return Ok(Some((g, true)));
+    }
     if f.cost > 0 {
         let cheaper = limits(f.cost - 1, goal.t_min.clone(), usize::MAX);
         if let Some(g) = search::run(m, goal, cheaper, Objective::MinCost, NONE, effort)? {
@@ -493,6 +497,11 @@ fn best_found<V: Units>(
         let goal = m.goal(p.fw, rank);
         if goal.impossible {
             continue;
+        }
+        match front::solve(m, &goal, cap, First::Score, effort) {
+            Some(Some(f)) => return Ok(f),
+            Some(None) => continue,
+            None => {}
         }
         let mut f = if search::evaluate(m, &goal, greedy.mask).1 {
             greedy.clone()

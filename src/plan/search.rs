@@ -100,12 +100,19 @@ impl Effort {
     /// Counts one node doing `looked` units of work on its candidates; true when the limit
     /// is now spent.
     fn spend(&mut self, looked: u64) -> bool {
-        self.nodes += 1;
-        self.work = self.work.saturating_add(1 + looked);
+        self.charge(1, 1 + looked)
+    }
+
+    /// Counts `nodes` more nodes (search nodes, or sets of [`super::front`]) doing `work`
+    /// units; true when the limit is now spent. The clock is read once per 256 nodes.
+    pub(crate) fn charge(&mut self, nodes: u64, work: u64) -> bool {
+        let before = self.nodes;
+        self.nodes = self.nodes.saturating_add(nodes);
+        self.work = self.work.saturating_add(work);
         let over = match self.limit {
             Limit::Work(max) => self.work > max,
             Limit::Time(max) => {
-                self.nodes % 256 == 0 && self.start.is_some_and(|s| s.elapsed() > max)
+                before / 256 != self.nodes / 256 && self.start.is_some_and(|s| s.elapsed() > max)
             }
         };
         if over {

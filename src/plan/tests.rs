@@ -696,3 +696,54 @@ fn weights_beyond_the_fast_path_plan_exactly() {
         }
     }
 }
+
+/// Sets of equal cost and score: the fewer activities win, then the first id list, on the
+/// Pareto front's path (no two activities share a benchmark) as on the branch and bound's.
+#[test]
+fn equal_cost_and_score_prefer_fewer_activities_then_the_first_ids() {
+    let benchmarks: Vec<String> = (0..10)
+        .map(|i| format!(r#"{{"id": "B{i}", "title": "b", "weight": 1}}"#))
+        .collect();
+    let fw = Framework::from_json(
+        format!(
+            r#"{{"id": "ten", "version": "1", "title": "t",
+            "rating_scale": [{{"id": "not_met", "credit": 0, "label": "Not met"}},
+                             {{"id": "met", "credit": 1, "label": "Met"}}],
+            "rounding": {{"decimals": 0, "mode": "half_up"}},
+            "dimensions": [{{"id": "D", "title": "d", "benchmarks": [{}]}}],
+            "tiers": [{{"id": "bronze", "min": 20, "label": "Bronze", "gates": []}}]}}"#,
+            benchmarks.join(",")
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    let base = Assessment::from_json(
+        br#"{"framework": {"id": "ten", "version": "1"}, "office": "o", "evidence": {}}"#,
+    )
+    .unwrap();
+    let met = |list: &[&str]| list.iter().map(|b| b.to_string()).collect::<Vec<_>>();
+    let bronze = Rank::parse_target(&fw, "bronze", Lang::EN).unwrap();
+    // Separable: {A00, A01} and {A02} and {A03} all cost 2 and meet 2 benchmarks.
+    // Overlapping: A04 also meets B0, so the branch and bound answers.
+    for overlap in [false, true] {
+        let mut acts = vec![
+            (1, met(&["B0"])),
+            (1, met(&["B1"])),
+            (2, met(&["B2", "B3"])),
+            (2, met(&["B4", "B5"])),
+        ];
+        if overlap {
+            acts.push((5, met(&["B0", "B6"])));
+        }
+        let plan = plan_with(&fw, 2, acts.into_iter());
+        let p = Planner::new(&fw, &base, &plan).unwrap();
+        for c in [p.cheapest(bronze).unwrap(), p.best(None).unwrap()] {
+            let ids: Vec<&str> = c.set.iter().map(|i| &*plan.activities()[i].id).collect();
+            assert_eq!(
+                (ids, c.optimal),
+                (vec!["A02"], true),
+                "overlap {overlap}: {c:?}"
+            );
+        }
+    }
+}
