@@ -7,8 +7,9 @@
 //! how many answers were proven optimal, and the median search nodes. `PLAN_CLASSES_PLANS=N`
 //! sets the plans per class and size (default 5); `PLAN_CLASSES_DIR=folder` also writes each
 //! case's framework, baseline and plan files there (`<class>-<n>-<k>-framework.json`,
-//! `-baseline.json`, `-plan.json`) and our answer (`-ours.json`), for
-//! `benches/highs/solve.py` to time HiGHS on exactly the same files. Not run in CI.
+//! `-baseline.json`, `-plan.json`) and our answer (`-ours.json`: cost, feasible, optimal, count), for
+//! `benches/highs/solve.py` to time HiGHS on exactly the same files; `PLAN_CLASSES_ONLY=name`
+//! runs one class (for a profiler). Not run in CI.
 
 use std::time::{Duration, Instant};
 
@@ -31,8 +32,12 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(5);
     let dir = std::env::var("PLAN_CLASSES_DIR").ok();
+    let only = std::env::var("PLAN_CLASSES_ONLY").ok();
     println!("class,n,median_ms,worst_ms,proven,plans,median_nodes");
     for class in Class::ALL {
+        if only.as_deref().is_some_and(|o| o != class.name()) {
+            continue;
+        }
         for n in SIZES {
             let mut rng = Rng(0x11_0000 + n as u64 * 131 + class as u64);
             let mut times = Vec::new();
@@ -68,8 +73,11 @@ fn main() {
                 proven += usize::from(c.optimal);
                 if let Some(stem) = &stem {
                     let line = format!(
-                        "{{\"cost\":\"{}\",\"feasible\":{},\"optimal\":{}}}",
-                        c.cost, c.feasible, c.optimal
+                        "{{\"cost\":\"{}\",\"feasible\":{},\"optimal\":{},\"count\":{}}}",
+                        c.cost,
+                        c.feasible,
+                        c.optimal,
+                        c.set.len()
                     );
                     std::fs::write(format!("{stem}-ours.json"), line).expect("write");
                 }

@@ -4,7 +4,11 @@ Usage: solve.py FOLDER. For each `<stem>-plan.json` with its `<stem>-framework.j
 `<stem>-baseline.json`, builds the MILP of `cheapest(gold)` (weights and credits from the
 framework file, `flat` or `by_dimension`; the gold tier's threshold under the framework's
 rounding; the benchmark gates of every tier up to gold) and prints one CSV line per case:
-stem,build_ms,solve_ms,status,cost. Timing only: the project's answers never use floats.
+stem,build_ms,solve_ms,status,cost,ties_ms,count. `solve_ms` is the lowest cost alone; when
+Gold is reachable, two more solves answer the project's first tie-breaks too (docs/plan.md):
+the highest score at that cost, then the fewest activities at both, and `ties_ms` is the time
+of all three solves, `count` that number of activities (the last tie-break, the first sorted
+id list, is not asked of HiGHS). Timing only: the project's answers never use floats.
 """
 
 import json
@@ -67,8 +71,10 @@ class Shape:
                     self.gates[g["benchmark"]] = max(self.gates.get(g["benchmark"], 0), lvl)
 
 
-def solve(shape: Shape, base: dict, plan: dict) -> tuple[float, float, str, str]:
-    t0 = time.perf_counter()
+def build(shape: Shape, base: dict, plan: dict, gold: bool):
+    """The MILP over the plan's activities: x (chosen), y (benchmark reaches a level), the
+    score's terms (y index, exact percent), and with `gold` its threshold and gates. Returns
+    (highs, x, terms, feasible): `feasible` is False when gold is out of reach already."""
     order, credit = shape.order, shape.credit
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
@@ -98,17 +104,17 @@ def solve(shape: Shape, base: dict, plan: dict) -> tuple[float, float, str, str]
             gain = 100 * shape.factor[b] * (credit[order[lvl]] - credit[order[lvl - 1]])
             if gain:
                 terms.append((y.index, gain))
-    feasible = True
+    if not gold:
+        return h, x, terms, True
     for b, lvl in shape.gates.items():
         if level0[b] >= lvl:
             continue
         y = reach.get((b, lvl))
         if y is None:
-            feasible = False
-            break
+            return h, x, terms, False
         h.changeColBounds(y.index, 1.0, 1.0)
     missing = shape.least - start
-    if feasible and terms and (missing > 0 or (missing == 0 and shape.strict)):
+    if terms and (missing > 0 or (missing == 0 and shape.strict)):
         # Integer coefficients: the row is exact up to floats' 53 bits, enough for timing.
         den = math.lcm(*[c.denominator for _, c in terms], missing.denominator)
         rhs = missing * den
@@ -117,29 +123,98 @@ def solve(shape: Shape, base: dict, plan: dict) -> tuple[float, float, str, str]
         h.addRow(float(Fraction(rhs) / scale), inf, len(terms), [i for i, _ in terms],
                  [float(c * den / scale) for _, c in terms])
     elif missing > 0:
-        feasible = False
-    build = time.perf_counter() - t0
+        return h, x, terms, False
+    return h, x, terms, True
+
+
+def objective(h, cols, coef: float, sense) -> None:
+    """Sets the objective to `coef` times each of `cols` (0 elsewhere) in direction `sense`."""
+    for c in range(h.getNumCol()):
+        h.changeColCost(c, 0.0)
+    for c in cols:
+        h.changeColCost(c, coef)
+    h.changeObjectiveSense(sense)
+
+
+def ties(h, x, acts, terms, cost_first: bool) -> tuple[str, str]:
+    """The project's next tie-breaks on a solved model: with `cost_first` (a reachable gold,
+    its lowest cost found), the highest score at that cost; without (gold out of reach: the
+    answer is the best reachable set, whose score is every activity's), the lowest cost at
+    that score. Then the fewest activities at both. Returns the cost and that number ("" when
+    a solve found no optimum)."""
+    inf = highspy.kHighsInf
+    den = math.lcm(*[c.denominator for _, c in terms]) if terms else 1
+    scale = max((abs(c * den) for _, c in terms), default=1)
+    coef = [(i, float(c * den / scale)) for i, c in terms]
+    costs = [float(a["cost"]) for a in acts]
+    cols = [v.index for v in x]
+    maximize, minimize = highspy.ObjSense.kMaximize, highspy.ObjSense.kMinimize
+    cost = h.getInfo().objective_function_value
+    if cost_first:
+        h.addRow(-inf, cost + 0.5, len(x), cols, costs)
+        objective(h, [], 0.0, maximize)
+        for i, c in coef:
+            h.changeColCost(i, c)
+        h.run()
+        # Distinct sums of the scaled scores differ by far more than 1e-6 in these classes.
+        best = h.getInfo().objective_function_value
+        h.addRow(best - 1e-6, inf, len(coef), [i for i, _ in coef], [c for _, c in coef])
+    else:
+        # Every activity's score, then the cheapest set that keeps it.
+        best = sum(c for _, c in coef)
+        h.addRow(best - 1e-6, inf, len(coef), [i for i, _ in coef], [c for _, c in coef])
+        objective(h, [], 0.0, minimize)
+        for v, c in zip(cols, costs):
+            h.changeColCost(v, c)
+        h.run()
+        cost = h.getInfo().objective_function_value
+        h.addRow(-inf, cost + 0.5, len(x), cols, costs)
+    objective(h, cols, 1.0, minimize)
+    h.run()
+    if h.modelStatusToString(h.getModelStatus()) != "Optimal":
+        return "", ""
+    return str(round(cost)), str(round(h.getInfo().objective_function_value))
+
+
+def solve(shape: Shape, base: dict, plan: dict):
+    """(build s, solve s, status, cost, ties s, count) for one case: `solve` the cheapest
+    gold alone (or its proof of unreachability), `ties` that and the tie-breaks of [`ties`]
+    (for an unreachable gold, the best reachable set's cost and count)."""
+    t0 = time.perf_counter()
+    h, x, terms, feasible = build(shape, base, plan, True)
+    build_s = time.perf_counter() - t0
     t1 = time.perf_counter()
     if feasible:
         h.run()
         status = h.modelStatusToString(h.getModelStatus())
-        cost = h.getInfo().objective_function_value if status == "Optimal" else None
     else:
-        status, cost = "Infeasible", None
+        status = "Infeasible"
     solve_s = time.perf_counter() - t1
-    return build, solve_s, status, "" if cost is None else str(round(cost))
+    acts = plan["activities"]
+    if status == "Optimal":
+        t2 = time.perf_counter()
+        cost, count = ties(h, x, acts, terms, True)
+        ties_s = solve_s + time.perf_counter() - t2
+    else:
+        # The best reachable set instead, on a model without gold (its build not timed).
+        h, x, terms, _ = build(shape, base, plan, False)
+        t2 = time.perf_counter()
+        cost, count = ties(h, x, acts, terms, False)
+        ties_s = solve_s + time.perf_counter() - t2
+    return build_s, solve_s, status, cost, ties_s, count
 
 
 def main() -> None:
     folder = Path(sys.argv[1])
-    print("stem,build_ms,solve_ms,status,cost")
+    print("stem,build_ms,solve_ms,status,cost,ties_ms,count")
     for plan_path in sorted(folder.glob("*-plan.json")):
         stem = plan_path.name[: -len("-plan.json")]
         shape = Shape(json.loads((folder / f"{stem}-framework.json").read_text()))
         base = json.loads((folder / f"{stem}-baseline.json").read_text())
         plan = json.loads(plan_path.read_text())
-        build, solve_s, status, cost = solve(shape, base, plan)
-        print(f"{stem},{build * 1e3:.2f},{solve_s * 1e3:.2f},{status},{cost}")
+        build, solve_s, status, cost, ties_s, count = solve(shape, base, plan)
+        print(f"{stem},{build * 1e3:.2f},{solve_s * 1e3:.2f},{status},{cost},"
+              f"{ties_s * 1e3:.2f},{count}")
 
 
 if __name__ == "__main__":

@@ -6,14 +6,16 @@
 //! one named candidate. Then the sets worth keeping, over the candidates taken so far, are
 //! the Pareto front of (lower cost, higher score): a set with another no dearer and scoring
 //! no less is never part of an answer, because the same later additions keep it behind. The
-//! front grows one candidate at a time (in id order), each set with or without it, and drops
-//! what a fractional knapsack over the candidates still to come proves cannot reach the goal
-//! or the best set found. It ends with every answer the branch and bound finds one phase at
-//! a time: lowest cost (or highest score within a budget), then the other criterion, then
-//! fewest activities, then the first sorted id list — among sets of equal cost, score and
-//! count, the one holding the lowest id in which they differ, which later additions keep.
+//! front grows one candidate at a time (best gain per cost first), each set with or without
+//! it, and drops what a fractional knapsack and a count bound over the candidates still to
+//! come prove cannot reach the goal or the best set found. It ends with every answer the
+//! branch and bound finds one phase at a time: lowest cost (or highest score within a
+//! budget), then the other criterion, then fewest activities, then the first sorted id list.
+//! Among sets of equal cost, score and count that is the one holding the lowest id in which
+//! they differ, and later additions (candidates neither holds) leave that difference as it
+//! is, so the front may keep the first and drop the other in any order of candidates.
 //!
-//! This answers covering knapsacks whose cost per score nearly tie (docs/plan.md) in a few
+//! This answers covering knapsacks whose costs per score nearly tie (docs/plan.md) in a few
 //! milliseconds, where the branch and bound needs seconds. The front is bounded
 //! ([`MAX_FRONT`]) and charged to the work budget; when it outgrows either, the branch and
 //! bound takes over.
@@ -155,7 +157,8 @@ fn front_order<V: Units>(a: &Point<V>, b: &Point<V>) -> Ordering {
 }
 
 /// The answer for `goal` within `cap` (a cost in model units) when the model's score is a
-/// sum of one gain per candidate: `Some(Some(set))` proven optimal with every tie-break,
+/// sum of one gain per candidate, given a score `floor` every answer reaches (a known set's
+/// for [`First::Score`], else the goal's): `Some(Some(set))` proven optimal with every tie-break,
 /// `Some(None)` when no set within `cap` meets the goal, `None` when the front does not
 /// apply (shared benchmarks, a dimension gate) or outgrew [`MAX_FRONT`] or the effort, for
 /// the branch and bound to answer.
@@ -164,6 +167,7 @@ pub(crate) fn solve<V: Units>(
     goal: &Goal<V>,
     cap: i128,
     first: First,
+    mut floor: V,
     effort: &mut Effort,
 ) -> Option<Option<Found<V>>> {
     if effort.exhausted || !goal.dims.is_empty() || !separable(m) {
@@ -182,7 +186,7 @@ pub(crate) fn solve<V: Units>(
         return Some(None);
     }
     let t0 = m.t0.clone();
-    let items: Vec<Item<V>> = (0..m.len())
+    let mut items: Vec<Item<V>> = (0..m.len())
         .filter(|&i| m.live() & !forced & (1 << i) != 0)
         .map(|i| Item {
             i,
@@ -192,6 +196,7 @@ pub(crate) fn solve<V: Units>(
         // A candidate gaining nothing only adds cost and count: never in an answer.
         .filter(|it| it.gain.is_positive())
         .collect();
+    items.sort_unstable_by(by_ratio);
     let suffixes: Vec<Suffix<V>> = (0..=items.len())
         .map(|k| Suffix::new(items[k..].to_vec()))
         .collect();
@@ -217,19 +222,20 @@ pub(crate) fn solve<V: Units>(
                 mask: p.mask | (1 << it.i),
             });
         merge(&front, shifted, &mut merged);
-        // The best set found so far bounds what the rest must reach.
-        let floor = match first {
+        // The best set found so far bounds what the rest must reach: no dearer, or scoring
+        // no less (every set of the front holds the gates' coverers).
+        match first {
             First::Cost => {
                 if let Some(p) = merged.iter().find(|p| p.t >= goal.t_min) {
                     cap = cap.min(p.cost);
                 }
-                goal.t_min.clone()
             }
-            First::Score => match merged.last() {
-                Some(p) if p.t > goal.t_min => p.t.clone(),
-                _ => goal.t_min.clone(),
-            },
-        };
+            First::Score => {
+                if let Some(p) = merged.last().filter(|p| p.t > floor && p.t >= goal.t_min) {
+                    floor = p.t.clone();
+                }
+            }
+        }
         let rest = &suffixes[k + 1];
         front.clear();
         front.extend(merged.drain(..).filter(|p| {

@@ -387,7 +387,7 @@ fn cheapest_found<V: Units>(
         _ => greedy,
     };
     f = improve_cover(m, goal, f, m.len() * m.len() / 2);
-    if let Some(Some(g)) = front::solve(m, goal, f.cost, First::Cost, effort) {
+    if let Some(Some(g)) = front::solve(m, goal, f.cost, First::Cost, goal.t_min.clone(), effort) {
         return Ok(Some((g, true)));
     }
     if f.cost > 0 {
@@ -498,7 +498,12 @@ fn best_found<V: Units>(
         if goal.impossible {
             continue;
         }
-        match front::solve(m, &goal, cap, First::Score, effort) {
+        let floor = if search::evaluate(m, &goal, greedy.mask).1 {
+            greedy.t.clone()
+        } else {
+            goal.t_min.clone()
+        };
+        match front::solve(m, &goal, cap, First::Score, floor, effort) {
             Some(Some(f)) => return Ok(f),
             Some(None) => continue,
             None => {}
