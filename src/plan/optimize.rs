@@ -47,7 +47,8 @@ pub struct Choice {
     pub rank: Rank,
     /// Exact projected percentage.
     pub percentage: Ratio,
-    /// Search nodes visited.
+    /// Search nodes visited (or, when no two activities share a benchmark, the partial sets the
+    /// exact dynamic programme kept, one node each).
     pub nodes: u64,
     /// Whether the answer is proven optimal (false when the search limit ran out first: the
     /// set is then the best found, valid but perhaps not the best).
