@@ -275,39 +275,19 @@ fn subset_sum(n: usize) -> (Framework, Assessment, Plan) {
     let weights: Vec<u64> = (0..n as u64)
         .map(|i| 100_003 + i * i * 7_919 % 90_001)
         .collect();
-    let benches: Vec<String> = weights
-        .iter()
-        .enumerate()
-        .map(|(i, w)| format!(r#"{{"id": "B{i}", "title": "b", "weight": {w}}}"#))
-        .collect();
-    let fw = Framework::from_json(
-        format!(
-            r#"{{"id": "ss", "version": "1", "title": "ss",
-                "rating_scale": [{{"id": "no", "credit": 0, "label": "no"}}, {{"id": "yes", "credit": 1, "label": "yes"}}],
-                "rounding": {{"decimals": 6, "mode": "down"}},
-                "dimensions": [{{"id": "D", "title": "d", "benchmarks": [{}]}}],
-                "tiers": [{{"id": "half", "min": "50.000001", "label": "half"}}]}}"#,
-            benches.join(",")
-        )
-        .as_bytes(),
-    )
-    .unwrap();
-    let base = Assessment::from_json(
-        br#"{"framework": {"id": "ss", "version": "1"}, "office": "o", "evidence": {}}"#,
-    )
-    .unwrap();
+    let (fw, base) = one_dimension(&weights, 6, "down", "50.000001");
     let acts: Vec<String> = weights
         .iter()
         .enumerate()
         .map(|(i, w)| {
             format!(
-                r#"{{"id": "A{i:02}", "title": "a", "cost": {w}, "effects": [{{"benchmark": "B{i}", "rating": "yes"}}]}}"#
+                r#"{{"id": "A{i:02}", "title": "a", "cost": {w}, "effects": [{{"benchmark": "B{i:04}", "rating": "met"}}]}}"#
             )
         })
         .collect();
     let plan = Plan::from_json(
         format!(
-            r#"{{"framework": {{"id": "ss", "version": "1"}}, "office": "o", "activities": [{}]}}"#,
+            r#"{{"framework": {{"id": "one", "version": "1"}}, "office": "o", "activities": [{}]}}"#,
             acts.join(",")
         )
         .as_bytes(),
@@ -471,26 +451,7 @@ fn an_answer_can_be_returned_owned() {
 #[test]
 fn the_work_budget_counts_effects() {
     let n = 2_000;
-    let benchmarks: Vec<String> = (0..n)
-        .map(|i| format!(r#"{{"id": "B{i:04}", "title": "b", "weight": 1}}"#))
-        .collect();
-    let fw = Framework::from_json(
-        format!(
-            r#"{{"id": "wide", "version": "1", "title": "w",
-            "rating_scale": [{{"id": "not_met", "credit": 0, "label": "Not met"}},
-                             {{"id": "met", "credit": 1, "label": "Met"}}],
-            "rounding": {{"decimals": 0, "mode": "half_up"}},
-            "dimensions": [{{"id": "D", "title": "d", "benchmarks": [{}]}}],
-            "tiers": [{{"id": "bronze", "min": 50, "label": "Bronze", "gates": []}}]}}"#,
-            benchmarks.join(",")
-        )
-        .as_bytes(),
-    )
-    .unwrap();
-    let base = Assessment::from_json(
-        br#"{"framework": {"id": "wide", "version": "1"}, "office": "o", "evidence": {}}"#,
-    )
-    .unwrap();
+    let (fw, base) = unit_weights(n, 50);
     // Activity k raises 200 benchmarks spread over the framework, overlapping its neighbours.
     let plan = plan_with(
         &fw,
@@ -556,6 +517,41 @@ fn equal_costs_are_proven_within_a_small_budget() {
     assert!(c.feasible && c.optimal, "{c:?}");
     // 33 of 41 benchmarks met, 3 per activity: at least 11 activities.
     assert!(c.cost >= rust_decimal::Decimal::from(11_000), "{c:?}");
+}
+
+/// A framework of `n` benchmarks `B0000`, `B0001`, … of weight 1, rated not met or met, with one
+/// tier (Bronze from `bronze` %), and a baseline of it with nothing met.
+fn unit_weights(n: usize, bronze: u32) -> (Framework, Assessment) {
+    one_dimension(&vec![1; n], 0, "half_up", &bronze.to_string())
+}
+
+/// A framework of one dimension of benchmarks `B0000`, `B0001`, … weighing `weights`, rated
+/// not met or met, rounding at `decimals` by `mode`, with one tier from `min` %; and a
+/// baseline of it with nothing met.
+fn one_dimension(weights: &[u64], decimals: u32, mode: &str, min: &str) -> (Framework, Assessment) {
+    let benchmarks: Vec<String> = weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| format!(r#"{{"id": "B{i:04}", "title": "b", "weight": {w}}}"#))
+        .collect();
+    let fw = Framework::from_json(
+        format!(
+            r#"{{"id": "one", "version": "1", "title": "o",
+            "rating_scale": [{{"id": "not_met", "credit": 0, "label": "Not met"}},
+                             {{"id": "met", "credit": 1, "label": "Met"}}],
+            "rounding": {{"decimals": {decimals}, "mode": "{mode}"}},
+            "dimensions": [{{"id": "D", "title": "d", "benchmarks": [{}]}}],
+            "tiers": [{{"id": "bronze", "min": "{min}", "label": "Bronze", "gates": []}}]}}"#,
+            benchmarks.join(",")
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    let base = Assessment::from_json(
+        br#"{"framework": {"id": "one", "version": "1"}, "office": "o", "evidence": {}}"#,
+    )
+    .unwrap();
+    (fw, base)
 }
 
 /// A plan on `fw` with `budget` whose activities A00, A01, … each cost `cost` and meet the
@@ -701,39 +697,20 @@ fn weights_beyond_the_fast_path_plan_exactly() {
 /// Pareto front's path (no two activities share a benchmark) as on the branch and bound's.
 #[test]
 fn equal_cost_and_score_prefer_fewer_activities_then_the_first_ids() {
-    let benchmarks: Vec<String> = (0..10)
-        .map(|i| format!(r#"{{"id": "B{i}", "title": "b", "weight": 1}}"#))
-        .collect();
-    let fw = Framework::from_json(
-        format!(
-            r#"{{"id": "ten", "version": "1", "title": "t",
-            "rating_scale": [{{"id": "not_met", "credit": 0, "label": "Not met"}},
-                             {{"id": "met", "credit": 1, "label": "Met"}}],
-            "rounding": {{"decimals": 0, "mode": "half_up"}},
-            "dimensions": [{{"id": "D", "title": "d", "benchmarks": [{}]}}],
-            "tiers": [{{"id": "bronze", "min": 20, "label": "Bronze", "gates": []}}]}}"#,
-            benchmarks.join(",")
-        )
-        .as_bytes(),
-    )
-    .unwrap();
-    let base = Assessment::from_json(
-        br#"{"framework": {"id": "ten", "version": "1"}, "office": "o", "evidence": {}}"#,
-    )
-    .unwrap();
+    let (fw, base) = unit_weights(10, 20);
     let met = |list: &[&str]| list.iter().map(|b| b.to_string()).collect::<Vec<_>>();
     let bronze = Rank::parse_target(&fw, "bronze", Lang::EN).unwrap();
     // Separable: {A00, A01} and {A02} and {A03} all cost 2 and meet 2 benchmarks.
-    // Overlapping: A04 also meets B0, so the branch and bound answers.
+    // Overlapping: A04 also meets B0000, so the branch and bound answers.
     for overlap in [false, true] {
         let mut acts = vec![
-            (1, met(&["B0"])),
-            (1, met(&["B1"])),
-            (2, met(&["B2", "B3"])),
-            (2, met(&["B4", "B5"])),
+            (1, met(&["B0000"])),
+            (1, met(&["B0001"])),
+            (2, met(&["B0002", "B0003"])),
+            (2, met(&["B0004", "B0005"])),
         ];
         if overlap {
-            acts.push((5, met(&["B0", "B6"])));
+            acts.push((5, met(&["B0000", "B0006"])));
         }
         let plan = plan_with(&fw, 2, acts.into_iter());
         let p = Planner::new(&fw, &base, &plan).unwrap();
