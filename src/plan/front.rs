@@ -27,8 +27,9 @@ use super::model::{Goal, Model};
 use super::search::{self, Effort, Found};
 use super::units::Units;
 
-/// Most sets one front may hold (about 10 MB at `i128` scores) before the branch and bound
-/// takes over.
+/// Most sets one front may hold at `i128` scores (about 10 MB) before the branch and bound
+/// takes over; wider scores divide it by their [`super::units::Units::work_factor`], so the
+/// memory stays about the same.
 pub(crate) const MAX_FRONT: usize = 1 << 17;
 
 /// What the front optimises first; the rest are the tie-breaks of docs/plan.md.
@@ -200,6 +201,7 @@ pub(crate) fn solve<V: Units>(
     let suffixes: Vec<Suffix<V>> = (0..=items.len())
         .map(|k| Suffix::new(items[k..].to_vec()))
         .collect();
+    let max_front = MAX_FRONT / usize::try_from(m.factor).unwrap_or(usize::MAX).max(1);
     let mut cap = cap;
     let mut front = vec![Point {
         cost: start.cost,
@@ -241,7 +243,7 @@ pub(crate) fn solve<V: Units>(
         front.extend(merged.drain(..).filter(|p| {
             p.cost <= cap && rest.reaches(cap - p.cost, &(floor.clone() - p.t.clone()))
         }));
-        if front.len() > MAX_FRONT {
+        if front.len() > max_front {
             return None;
         }
     }

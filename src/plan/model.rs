@@ -79,6 +79,9 @@ pub(crate) struct Model<V> {
     /// Work units of looking at each candidate at a search node: one, plus one per effect
     /// (a node's gains and bounds walk every effect of every candidate it looks at).
     pub work: Vec<u64>,
+    /// How much dearer than `i128` arithmetic on the score type is ([`Units::work_factor`]):
+    /// also how much larger its values are, for bounds on memory.
+    pub factor: u64,
     /// Score at the start.
     pub t0: V,
     /// Every reachable score differs from `t0` by a multiple of this.
@@ -215,6 +218,7 @@ impl Model<BigInt> {
             effects,
             by_slot: Vec::new(),
             work: Vec::new(),
+            factor: 1,
             slots,
             t0,
             granule: if granule.is_zero() {
@@ -280,6 +284,7 @@ impl Model<BigInt> {
             slots,
             by_slot: self.by_slot,
             work: self.work,
+            factor: self.factor,
             t0,
             granule,
             e0: self.e0,
@@ -303,6 +308,7 @@ impl<V: Units> Model<V> {
         for w in &mut self.work {
             *w = w.saturating_mul(factor);
         }
+        self.factor = factor;
         self
     }
 

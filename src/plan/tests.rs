@@ -585,8 +585,9 @@ fn plan_with(
 }
 
 /// The plan of [`weights_beyond_the_fast_path_plan_exactly`] over `n` dimensions of 3
-/// benchmarks with 6-decimal weights: 10 activities meeting three benchmarks each.
-fn odd_weights(n: usize) -> (Framework, Assessment, Plan) {
+/// benchmarks with 6-decimal weights: 10 activities, activity `k` meeting benchmarks
+/// `stride × k + o` (mod the count) for each offset `o`.
+fn odd_weights(n: usize, stride: usize, offsets: &[usize]) -> (Framework, Assessment, Plan) {
     let dims: Vec<String> = (0..n)
         .map(|d| {
             let benches: Vec<String> = (0..3)
@@ -624,16 +625,14 @@ fn odd_weights(n: usize) -> (Framework, Assessment, Plan) {
     )
     .unwrap();
     let nb = 3 * n;
-    // Activity k meets benchmarks 12k, 12k + 3 and 12k + 6 (mod the count): 30 dimensions of
-    // 40 (about 2^550 units), or every one of 7 (about 2^170).
     let plan = plan_with(
         &fw,
         700,
         (0..10).map(|k| {
-            let met: Vec<String> = [0, 3, 6]
+            let met: Vec<String> = offsets
                 .iter()
                 .map(|o| {
-                    let b = (12 * k + o) % nb;
+                    let b = (stride * k + o) % nb;
                     format!("D{}B{}", b / 3, b % 3)
                 })
                 .collect();
@@ -645,7 +644,8 @@ fn odd_weights(n: usize) -> (Framework, Assessment, Plan) {
 
 /// `by_dimension` frameworks with 6-decimal dimension and benchmark weights need exact scores
 /// beyond 2^100 units (about 2^170 over 7 dimensions, 2^550 over 30 of 40): the planner
-/// takes its 512-bit and big-integer paths (once refused) and answers what brute force finds.
+/// takes its 512-bit and big-integer paths (once refused) and answers what brute force finds,
+/// by the branch and bound (activities sharing benchmarks) and by the Pareto front (not).
 #[test]
 fn weights_beyond_the_fast_path_plan_exactly() {
     // Whole weights stay on the fast path.
@@ -653,8 +653,15 @@ fn weights_beyond_the_fast_path_plan_exactly() {
     let (base, plan) = (mali(), mali_plan(&fw));
     let planner = Planner::new(&fw, &base, &plan).unwrap();
     assert!(matches!(planner.model, model::AnyModel::Fast(_)));
-    for (n, wide) in [(7, true), (40, false)] {
-        let (fw, base, plan) = odd_weights(n);
+    // Every dimension of 7 raised (about 2^170 units), or 30 of 40 (about 2^550).
+    let cases: [(usize, bool, usize, &[usize]); 4] = [
+        (7, true, 12, &[0, 3, 6]),       // shared benchmarks
+        (7, true, 2, &[0, 1]),           // each its own
+        (40, false, 12, &[0, 3, 6]),     // each its own
+        (40, false, 12, &[0, 3, 6, 12]), // shared: 12k + 12 is the next one's first
+    ];
+    for (n, wide, stride, offsets) in cases {
+        let (fw, base, plan) = odd_weights(n, stride, offsets);
         let planner = Planner::new(&fw, &base, &plan).unwrap();
         match &planner.model {
             model::AnyModel::Wide(_) => assert!(wide, "{n} dimensions"),
