@@ -506,7 +506,8 @@ fn best_found<V: Units>(
         if goal.impossible {
             continue;
         }
-        let floor = if search::evaluate(m, &goal, greedy.mask).1 {
+        let greedy_meets = search::evaluate(m, &goal, greedy.mask).1;
+        let floor = if greedy_meets {
             greedy.t.clone()
         } else {
             goal.t_min.clone()
@@ -516,7 +517,7 @@ fn best_found<V: Units>(
             Some(None) => continue,
             None => {}
         }
-        let mut f = if search::evaluate(m, &goal, greedy.mask).1 {
+        let mut f = if greedy_meets {
             greedy.clone()
         } else {
             let lim = limits(cap, goal.t_min.clone(), usize::MAX);
