@@ -413,13 +413,11 @@ fn finish<V: Units>(
     mut f: Found<V>,
     effort: &mut Effort,
 ) -> Result<Found<V>> {
-    // A first set with fewer activities: drop each one the cost and score can spare.
+    // A first set with fewer activities: drop each one the score can spare (dropping never
+    // adds cost).
     let mut same = goal.clone();
     same.t_min = f.t.clone();
-    let g = drop_redundant(m, &same, f.mask);
-    if g.cost <= f.cost {
-        f = g;
-    }
+    f = drop_redundant(m, &same, f.mask);
     if f.count > 0 {
         let fewer = limits(f.cost, f.t.clone(), f.count - 1);
         if let Some(g) = search::run(m, goal, fewer, Objective::MinCount, NONE, effort)? {
